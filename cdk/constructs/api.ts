@@ -1,0 +1,127 @@
+/**
+ * The HTTP API: one route per manifest route string, each to its context's function, with
+ * access logs to an encrypted log group and throttling on the `$default` stage.
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface ApiRoutes {
+  /** Context name, e.g. `catalogue`. */
+  name: string;
+  /** "METHOD /path" route keys, API Gateway syntax. */
+  routes: readonly string[];
+  fn: lambda.IFunction;
+}
+
+export interface ApiProps {
+  stage: string;
+  key: kms.IKey;
+  contexts: readonly ApiRoutes[];
+}
+
+const METHODS = new Set<string>(Object.values(apigw.HttpMethod));
+
+/**
+ * Contexts whose routes are public by design, with the reason recorded on each route's
+ * AwsSolutions-APIG4 acknowledgement. A context missing here gets no acknowledgement, so its
+ * unauthenticated routes fail `cdk synth` until it gets an authorizer (the identity work) or a
+ * deliberate entry here: no endpoint becomes public by accident.
+ */
+export const PUBLIC_CONTEXTS: Readonly<Record<string, string>> = {
+  catalogue: 'the course catalogue is public information for anyone in Negeri Sembilan browsing courses before signing in',
+  docs: 'the OpenAPI document, API reference page and health check are public and return no personal data',
+};
+
+/** Splits "GET /api/x" into its method and path; throws on anything API Gateway would reject. */
+export function parseRouteKey(routeKey: string): { method: apigw.HttpMethod; path: string } {
+  const match = /^([A-Z]+) (\/\S*)$/.exec(routeKey);
+  if (!match || !METHODS.has(match[1]!)) {
+    throw new Error(`Invalid route "${routeKey}" in functions/contexts.ts: expected "METHOD /path", e.g. "GET /api/health"`);
+  }
+  return { method: match[1] as apigw.HttpMethod, path: match[2]! };
+}
+
+export class Api extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `latih-${props.stage}`,
+      description: 'Latih HTTP API (served to browsers through CloudFront under /api/*)',
+      // The stage is created below, with access logging and throttling.
+      createDefaultStage: false,
+    });
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogGroup),
+        // HTTP API $context variables; no query string or body (they may carry personal data).
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const seen = new Map<string, string>();
+    for (const context of props.contexts) {
+      const integration = new HttpLambdaIntegration(`${context.name}Integration`, context.fn);
+      for (const routeKey of context.routes) {
+        const { method, path } = parseRouteKey(routeKey);
+        const owner = seen.get(routeKey);
+        if (owner) throw new Error(`Route "${routeKey}" is claimed by both "${owner}" and "${context.name}" in functions/contexts.ts`);
+        seen.set(routeKey, context.name);
+
+        const route = new apigw.HttpRoute(this, `Route ${method} ${path.replaceAll('/', '|')}`, {
+          httpApi: this.httpApi,
+          routeKey: apigw.HttpRouteKey.with(path, method),
+          integration,
+        });
+        const publicReason = PUBLIC_CONTEXTS[context.name];
+        if (publicReason) {
+          Validations.of(route).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `"${routeKey}" is public by design: ${publicReason}. Signed-in routes get a JWT authorizer with the identity work.`,
+          });
+        }
+      }
+    }
+  }
+
+  /** Base URL of the `$default` stage, e.g. https://abc.execute-api.ap-southeast-5.amazonaws.com/ */
+  get url(): string {
+    return this.stage.url;
+  }
+}

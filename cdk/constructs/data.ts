@@ -1,0 +1,109 @@
+/**
+ * Storage: the customer-managed key, the single DynamoDB table, the content bucket and the
+ * access-logs bucket. Everything here holds data we must keep: RemovalPolicy.RETAIN throughout.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface DataProps {
+  /** Deployment stage, e.g. `dev`; names the key alias. */
+  stage: string;
+}
+
+/** Global secondary indexes of the single table, by name (keys are `<name>pk` / `<name>sk`). */
+export const TABLE_INDEXES = ['gsi1'] as const;
+
+export class Data extends Construct {
+  /** Encrypts the table, the content bucket and every log group of the stack. */
+  readonly key: kms.Key;
+  readonly table: dynamodb.Table;
+  readonly contentBucket: s3.Bucket;
+  /** Receives S3 server access logs of every other bucket. */
+  readonly logsBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: DataProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    this.key = new kms.Key(this, 'Key', {
+      description: `Latih (${props.stage}): table, content bucket and log groups`,
+      alias: `alias/latih-${props.stage}`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts log groups with this key; scoped to this account's log groups
+    // in this region. https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsOfThisAccount',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+
+    // Single-table design: keys and the GSI come from the access-pattern table in docs/architecture.md.
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      deletionProtection: true,
+      timeToLiveAttribute: 'expiresAt',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const name of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: name,
+        partitionKey: { name: `${name}pk`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${name}sk`, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    // S3 server access logging can only deliver to a bucket encrypted with SSE-S3 (not SSE-KMS).
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+    this.logsBucket = new s3.Bucket(this, 'LogsBucket', {
+      ...secureBucketDefaults,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      lifecycleRules: [
+        { id: 'expire-access-logs', expiration: Duration.days(400), noncurrentVersionExpiration: Duration.days(30) },
+      ],
+    });
+    Validations.of(this.logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-logs bucket itself: logging it into itself would loop; its own reads are audited by CloudTrail.',
+    });
+
+    this.contentBucket = new s3.Bucket(this, 'ContentBucket', {
+      ...secureBucketDefaults,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      serverAccessLogsBucket: this.logsBucket,
+      serverAccessLogsPrefix: 'content/',
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    });
+  }
+}
+
+/** What every bucket of the stack has: no public access, TLS only, versioning, retained on delete. */
+export const secureBucketDefaults = {
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+  enforceSSL: true,
+  minimumTLSVersion: 1.2,
+  versioned: true,
+  removalPolicy: RemovalPolicy.RETAIN,
+} satisfies s3.BucketProps;

@@ -1,0 +1,38 @@
+/**
+ * The bounded contexts that ship as Lambdas, and what each may touch.
+ *
+ * The CDK stack builds one function per entry, routes the listed paths to it and grants
+ * exactly the listed access (least privilege); the local server mounts the same apps.
+ * Adding a context = a folder under functions/ + one entry here.
+ */
+export interface ContextManifest {
+  /** Folder under functions/ and the function's logical name. */
+  name: string;
+  /** Lambda entry file (exports `handler`), relative to the repository root. */
+  entry: string;
+  /** HTTP API routes, "METHOD /path" in API Gateway syntax. */
+  routes: string[];
+  /** Table access: read = GetItem/Query/BatchGetItem; write adds Put/Update/Delete/TransactWrite. */
+  table: 'none' | 'read' | 'write';
+  /** Content bucket access. */
+  contentBucket: 'none' | 'read' | 'write';
+  /** Memory, MB. */
+  memorySize?: number;
+}
+
+export const contexts: ContextManifest[] = [
+  {
+    name: 'catalogue',
+    entry: 'functions/catalogue/lambda.ts',
+    routes: ['GET /api/catalogue/{proxy+}'],
+    table: 'read',
+    contentBucket: 'none',
+  },
+  {
+    name: 'docs',
+    entry: 'functions/docs/lambda.ts',
+    routes: ['GET /api/openapi.json', 'GET /api/docs', 'GET /api/health'],
+    table: 'none',
+    contentBucket: 'none',
+  },
+];

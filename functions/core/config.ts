@@ -1,0 +1,47 @@
+/**
+ * Configuration, read once from the environment and validated: a missing or malformed
+ * variable fails fast with its name. Lambda and the local server differ only here
+ * (endpoints, names), never in domain code.
+ */
+import * as z from 'zod/mini';
+
+const optionalUrl = z.optional(z.url());
+
+const Env = z.object({
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  CONTENT_BUCKET: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string(), 'ap-southeast-5'),
+  /** Set only where DynamoDB is not AWS's (DynamoDB Local). */
+  DYNAMODB_ENDPOINT: optionalUrl,
+  /** Set only where S3 is not AWS's (the local S3 server); implies path-style addressing. */
+  S3_ENDPOINT: optionalUrl,
+});
+
+export type Config = {
+  tableName: string;
+  contentBucket: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  s3Endpoint?: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = z.safeParse(Env, env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ');
+    throw new ConfigError(`Invalid configuration: ${names}`);
+  }
+  const e = parsed.data;
+  return {
+    tableName: e.TABLE_NAME,
+    contentBucket: e.CONTENT_BUCKET,
+    region: e.AWS_REGION,
+    ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
+    ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The whole platform on localhost: storage services, table and buckets, content, the API
+ * (the very Hono app the Lambdas run) and the web app. Used by `npm start`, the browser
+ * tests and the benchmarks, so all three exercise the same wiring.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { createClients, type Clients } from '../core/clients';
+import { loadConfig, type Config } from '../core/config';
+import { createPlatformApp } from '../platform';
+import { loadContent } from '../catalogue/content/load';
+import { syncContent, type SyncReport } from '../catalogue/content/sync';
+import { formatProblems } from '../catalogue/content/cli';
+import type { Progress } from '../catalogue/content/progress';
+import { ensureBucket, ensureTable } from './bootstrap';
+import { choosePort, localCredentials, startDynamoDbLocal, startS3Local, type Service } from './services';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const webBuildDir = join(repoRoot, 'web', 'build');
+
+export type PlatformOptions = {
+  /** Persist storage here (`.data/`); omit for in-memory storage. */
+  dataDir?: string;
+  /** Reuse running storage (tests) instead of starting it. */
+  storage?: { dynamodbEndpoint: string; s3Endpoint: string };
+  tableName?: string;
+  contentBucket?: string;
+  /** dev: Vite dev server proxying /api; static: the built web app (as CloudFront serves it); none: API only. */
+  web: 'dev' | 'static' | 'none';
+  port?: number;
+  contentDir?: string;
+  progress?: Progress;
+};
+
+export type Platform = {
+  /** Where a person opens the platform. */
+  url: string;
+  apiUrl: string;
+  config: Config;
+  clients: Clients;
+  sync: SyncReport;
+  stop(): Promise<void>;
+};
+
+/**
+ * What CloudFront does in AWS, done locally: /api/* to the API, files from the web build,
+ * and any other path to the SPA fallback page. Compressed like CloudFront compresses.
+ */
+export function staticSite(api: Hono<any>, root = webBuildDir) {
+  const site = new Hono();
+  site.route('/', api);
+  site.use('*', compress());
+  site.use('*', serveStatic({ root }));
+  site.get('*', serveStatic({ root, path: '200.html' }));
+  return site;
+}
+
+function listen(fetch: (req: Request) => Response | Promise<Response>, port: number): Promise<Server> {
+  return new Promise((resolveServer) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolveServer(server as Server));
+  });
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    // The SDK wants credentials even where nobody checks them.
+    process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
+
+    let storage = options.storage;
+    if (!storage) {
+      const ddb: Service = await startDynamoDbLocal({
+        port: await choosePort(8000),
+        ...(options.dataDir ? { dataDir: join(options.dataDir, 'ddb') } : {}),
+      });
+      stops.push(ddb.stop);
+      const s3: Service = await startS3Local({
+        port: await choosePort(4569),
+        directory: options.dataDir ? join(options.dataDir, 's3') : join(repoRoot, '.data', 'tmp-s3', String(process.pid)),
+      });
+      stops.push(s3.stop);
+      storage = { dynamodbEndpoint: ddb.endpoint, s3Endpoint: s3.endpoint };
+    }
+
+    const config = loadConfig({
+      ...process.env,
+      TABLE_NAME: options.tableName ?? process.env.TABLE_NAME ?? 'latih-local',
+      CONTENT_BUCKET: options.contentBucket ?? process.env.CONTENT_BUCKET ?? 'latih-content-local',
+      DYNAMODB_ENDPOINT: storage.dynamodbEndpoint,
+      S3_ENDPOINT: storage.s3Endpoint,
+    });
+    const clients = createClients(config);
+    await ensureTable(clients.ddb, config.tableName);
+    await ensureBucket(clients.s3, config.contentBucket);
+
+    const { content, problems } = loadContent(options.contentDir ?? join(repoRoot, 'content'));
+    if (problems.length) throw new Error(`content/ has problems:\n${formatProblems(problems)}`);
+    const sync = await syncContent(content, clients, config, options.progress);
+
+    const api = createPlatformApp(config, clients);
+    let url: string;
+    let apiUrl: string;
+    if (options.web === 'dev') {
+      const apiServer = await listen(api.fetch, await choosePort(options.port ? options.port + 1 : 3001));
+      const apiPort = (apiServer.address() as { port: number }).port;
+      stops.push(() => new Promise((r) => apiServer.close(() => r())));
+      apiUrl = `http://127.0.0.1:${apiPort}`;
+      const { createServer } = await import('vite');
+      const vite = await createServer({
+        root: join(repoRoot, 'web'),
+        configFile: join(repoRoot, 'web', 'vite.config.ts'),
+        server: {
+          host: '127.0.0.1',
+          port: await choosePort(options.port ?? 3000),
+          strictPort: true,
+          proxy: { '/api': { target: apiUrl, changeOrigin: false } },
+        },
+        logLevel: 'warn',
+      });
+      await vite.listen();
+      stops.push(() => vite.close());
+      url = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
+    } else {
+      if (options.web === 'static' && !existsSync(join(webBuildDir, '200.html'))) {
+        throw new Error('web/build is missing: run `npm run web:build` first');
+      }
+      const app = options.web === 'static' ? staticSite(api) : api;
+      const server = await listen(app.fetch, await choosePort(options.port ?? 3000));
+      const port = (server.address() as { port: number }).port;
+      stops.push(() => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }));
+      url = `http://127.0.0.1:${port}/`;
+      apiUrl = `http://127.0.0.1:${port}`;
+    }
+    return { url, apiUrl, config, clients, sync, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A fresh table and bucket on the run's shared DynamoDB Local and S3 server, for one test
+ * file. Configuration only: the code under test builds its clients exactly as in Lambda.
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createClients, type Clients } from '../../functions/core/clients';
+import { loadConfig, type Config } from '../../functions/core/config';
+import { ensureBucket, ensureTable } from '../../functions/local/bootstrap';
+
+export type TestStorage = { config: Config; clients: Clients };
+
+export async function freshStorage(label: string): Promise<TestStorage> {
+  const id = `${label}-${randomUUID().slice(0, 8)}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const config = loadConfig({
+    TABLE_NAME: `test-${id}`,
+    CONTENT_BUCKET: `test-${id}`,
+    AWS_REGION: 'ap-southeast-5',
+    DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    S3_ENDPOINT: inject('s3Endpoint'),
+  });
+  const clients = createClients(config);
+  await ensureTable(clients.ddb, config.tableName);
+  await ensureBucket(clients.s3, config.contentBucket);
+  return { config, clients };
+}
+
+export const storageEndpoints = () => ({ dynamodbEndpoint: inject('dynamodbEndpoint'), s3Endpoint: inject('s3Endpoint') });
