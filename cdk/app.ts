@@ -34,6 +34,7 @@ const stack = new LatihStack(app, 'Latih', {
   description: `Latih digital upskilling platform, Negeri Sembilan (${stage})`,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
   stage,
+  terminationProtection: stage === 'prod',
   ...(existsSync(webBuild) ? { webAssetPath: webBuild } : {}),
   ...(domainName && certificateArn ? { domain: { names: [domainName], certificateArn } } : {}),
 });

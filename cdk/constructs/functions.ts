@@ -127,7 +127,7 @@ export class ContextFunction extends Construct {
     }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
-      description: `Latih ${context.name} (${context.routes.join(', ')})`,
+      description: `Latih ${context.name} context (${props.stage})`,
       entry: join(repoRoot, context.entry),
       handler: 'handler',
       projectRoot: repoRoot,

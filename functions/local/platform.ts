@@ -75,6 +75,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // The SDK wants credentials even where nobody checks them.
     process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
+    // Node 20 still runs the pinned SDK; the notice is in docs/architecture.md, not on every start.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
     let storage = options.storage;
     if (!storage) {

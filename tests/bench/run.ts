@@ -1,0 +1,68 @@
+/**
+ * npm run bench: the speed and size targets of docs/benchmarks.md, measured in one run.
+ * Prints a Markdown report and writes it to .bench/latest.md.
+ *   BENCH_SECONDS=10  duration of each load run
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, startPlatform } from '../../functions/local/platform';
+import { measureApi } from './api';
+import { measureBundles } from './bundles';
+import { measurePages } from './pages';
+
+const kB = (n: number) => (n / 1024).toFixed(1);
+const ms = (n: number) => n.toFixed(1);
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const lines: string[] = [];
+  const say = (l = '') => {
+    lines.push(l);
+    console.log(l);
+  };
+  say(`# Benchmark run ${new Date().toISOString()}`);
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  say();
+
+  say('## Lambda bundles (esbuild, minified, @aws-sdk external) — target ≤ 150 kB');
+  say('| function | minified kB | gzip kB | within target |');
+  say('|---|--:|--:|---|');
+  for (const b of await measureBundles()) say(`| ${b.name} | ${kB(b.minified)} | ${kB(b.gzip)} | ${b.minified <= 150 * 1024 ? 'yes' : 'NO'} |`);
+  say();
+
+  console.error('building the web app…');
+  execSync('npm run web:build', { cwd: repoRoot, stdio: 'ignore' });
+  const platform = await startPlatform({ web: 'static', port: 3900 });
+  try {
+    say('## Pages: first-load JS + CSS over the wire (gzip, cold cache) — target ≤ 50 kB');
+    say('| page | JS kB | CSS kB | JS+CSS kB | HTML kB | requests | within target |');
+    say('|---|--:|--:|--:|--:|--:|---|');
+    for (const p of await measurePages(platform.url)) {
+      say(`| ${p.path} | ${kB(p.js)} | ${kB(p.css)} | ${kB(p.js + p.css)} | ${kB(p.html)} | ${p.requests} | ${p.js + p.css <= 50 * 1024 ? 'yes' : 'NO'} |`);
+    }
+    say();
+
+    const r = await measureApi(platform, seconds);
+    say(`## Catalogue API vs bare DynamoDB Local calls (autocannon, ${r.connections} connections, ${r.seconds} s each, same process and run) — target within 1.3×`);
+    say('| target | p50 ms | p99 ms | req/s | non-2xx |');
+    say('|---|--:|--:|--:|--:|');
+    say(`| bare GetItem | ${ms(r.getItem.p50)} | ${ms(r.getItem.p99)} | ${r.getItem.rps.toFixed(0)} | ${r.getItem.non2xx} |`);
+    say(`| bare Query (gsi1, 13 items) | ${ms(r.query.p50)} | ${ms(r.query.p99)} | ${r.query.rps.toFixed(0)} | ${r.query.non2xx} |`);
+    say(`| GET /api/catalogue/courses | ${ms(r.route.p50)} | ${ms(r.route.p99)} | ${r.route.rps.toFixed(0)} | ${r.route.non2xx} |`);
+    say(`| GET /api/catalogue/courses/DA-301 | ${ms(r.detail.p50)} | ${ms(r.detail.p99)} | ${r.detail.rps.toFixed(0)} | ${r.detail.non2xx} |`);
+    say();
+    say(`Ratios: list route / GetItem p50 ${(r.route.p50 / r.getItem.p50).toFixed(2)}×, p99 ${(r.route.p99 / r.getItem.p99).toFixed(2)}×; ` +
+      `list route / bare Query p50 ${(r.route.p50 / r.query.p50).toFixed(2)}×; detail route / GetItem p50 ${(r.detail.p50 / r.getItem.p50).toFixed(2)}×, p99 ${(r.detail.p99 / r.getItem.p99).toFixed(2)}×`);
+  } finally {
+    await platform.stop();
+  }
+  mkdirSync(join(repoRoot, '.bench'), { recursive: true });
+  writeFileSync(join(repoRoot, '.bench', 'latest.md'), lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
