@@ -54,7 +54,12 @@ export class LatihStack extends Stack {
     this.api = new Api(this, 'Api', {
       stage,
       key: this.data.key,
-      contexts: contexts.map((c) => ({ name: c.name, routes: c.routes, fn: functions.get(c.name)!.fn })),
+      contexts: contexts.map((c) => ({
+        name: c.name,
+        routes: c.routes,
+        fn: functions.get(c.name)!.fn,
+        ...(c.publicBecause ? { publicBecause: c.publicBecause } : {}),
+      })),
     });
 
     this.web = new Web(this, 'Web', {

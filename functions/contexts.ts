@@ -16,6 +16,11 @@ export interface ContextManifest {
   table: 'none' | 'read' | 'write';
   /** Content bucket access. */
   contentBucket: 'none' | 'read' | 'write';
+  /**
+   * Why this context's routes need no signed-in user. Absent = every route requires a valid
+   * token (API authorizer). The reason is recorded with the cdk-nag acknowledgement.
+   */
+  publicBecause?: string;
   /** Memory, MB. */
   memorySize?: number;
 }
@@ -27,6 +32,7 @@ export const contexts: ContextManifest[] = [
     routes: ['GET /api/catalogue/{proxy+}'],
     table: 'read',
     contentBucket: 'none',
+    publicBecause: 'the course catalogue is public information for anyone in Negeri Sembilan browsing courses before signing in',
   },
   {
     name: 'docs',
@@ -34,5 +40,6 @@ export const contexts: ContextManifest[] = [
     routes: ['GET /api/openapi.json', 'GET /api/docs', 'GET /api/health'],
     table: 'none',
     contentBucket: 'none',
+    publicBecause: 'the OpenAPI document, API reference page and health check are public and return no personal data',
   },
 ];

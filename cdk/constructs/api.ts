@@ -17,6 +17,12 @@ export interface ApiRoutes {
   /** "METHOD /path" route keys, API Gateway syntax. */
   routes: readonly string[];
   fn: lambda.IFunction;
+  /**
+   * Why the routes are public (functions/contexts.ts `publicBecause`), recorded on each
+   * route's AwsSolutions-APIG4 acknowledgement. Absent: no acknowledgement, so routes without
+   * an authorizer fail `cdk synth`: no endpoint becomes public by accident.
+   */
+  publicBecause?: string;
 }
 
 export interface ApiProps {
@@ -27,16 +33,6 @@ export interface ApiProps {
 
 const METHODS = new Set<string>(Object.values(apigw.HttpMethod));
 
-/**
- * Contexts whose routes are public by design, with the reason recorded on each route's
- * AwsSolutions-APIG4 acknowledgement. A context missing here gets no acknowledgement, so its
- * unauthenticated routes fail `cdk synth` until it gets an authorizer (the identity work) or a
- * deliberate entry here: no endpoint becomes public by accident.
- */
-export const PUBLIC_CONTEXTS: Readonly<Record<string, string>> = {
-  catalogue: 'the course catalogue is public information for anyone in Negeri Sembilan browsing courses before signing in',
-  docs: 'the OpenAPI document, API reference page and health check are public and return no personal data',
-};
 
 /** Splits "GET /api/x" into its method and path; throws on anything API Gateway would reject. */
 export function parseRouteKey(routeKey: string): { method: apigw.HttpMethod; path: string } {
@@ -109,7 +105,7 @@ export class Api extends Construct {
           routeKey: apigw.HttpRouteKey.with(path, method),
           integration,
         });
-        const publicReason = PUBLIC_CONTEXTS[context.name];
+        const publicReason = context.publicBecause;
         if (publicReason) {
           Validations.of(route).acknowledge({
             id: 'AwsSolutions-APIG4',

@@ -8,14 +8,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { tableKeys } from '../../functions/core/table';
 
 export interface DataProps {
   /** Deployment stage, e.g. `dev`; names the key alias. */
   stage: string;
 }
 
-/** Global secondary indexes of the single table, by name (keys are `<name>pk` / `<name>sk`). */
-export const TABLE_INDEXES = ['gsi1'] as const;
+/** Global secondary indexes of the single table, by name (from functions/core/table.ts). */
+export const TABLE_INDEXES = tableKeys.globalSecondaryIndexes.map((g) => g.indexName);
 
 export class Data extends Construct {
   /** Encrypts the table, the content bucket and every log group of the stack. */
@@ -53,21 +54,21 @@ export class Data extends Construct {
 
     // Single-table design: keys and the GSI come from the access-pattern table in docs/architecture.md.
     this.table = new dynamodb.Table(this, 'Table', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      partitionKey: { name: tableKeys.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: tableKeys.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       deletionProtection: true,
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: tableKeys.ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const name of TABLE_INDEXES) {
+    for (const index of tableKeys.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({
-        indexName: name,
-        partitionKey: { name: `${name}pk`, type: dynamodb.AttributeType.STRING },
-        sortKey: { name: `${name}sk`, type: dynamodb.AttributeType.STRING },
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }

@@ -1,0 +1,4 @@
+import { programmes } from '$lib/api';
+import type { PageLoad } from './$types';
+
+export const load = (() => ({ programmes: programmes() })) satisfies PageLoad;
