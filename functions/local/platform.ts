@@ -48,15 +48,21 @@ export type Platform = {
 };
 
 /**
- * What CloudFront does in AWS, done locally: /api/* to the API, files from the web build,
- * and any other path to the SPA fallback page. Compressed like CloudFront compresses.
+ * What CloudFront does in AWS, done locally: /api/* to the API; any path whose last segment
+ * has no extension rewritten to the SPA fallback page (the same rule as the CloudFront
+ * Function in cdk/constructs/web.ts); other paths served from the web build, compressed.
  */
 export function staticSite(api: Hono<any>, root = webBuildDir) {
   const site = new Hono();
-  site.route('/', api);
+  const files = serveStatic({ root });
+  const fallback = serveStatic({ root, path: '200.html' });
+  // Like the /api/* behaviour: the API app answers everything under /api, its 404s included.
+  site.all('/api/*', (c) => api.fetch(c.req.raw));
   site.use('*', compress());
-  site.use('*', serveStatic({ root }));
-  site.get('*', serveStatic({ root, path: '200.html' }));
+  site.get('*', (c, next) => {
+    const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+    return last.includes('.') ? files(c, next) : fallback(c, next);
+  });
   return site;
 }
 
