@@ -13,9 +13,8 @@ import { compress } from 'hono/compress';
 import { createClients, type Clients } from '../core/clients';
 import { loadConfig, type Config } from '../core/config';
 import { createPlatformApp } from '../platform';
-import { loadContent } from '../catalogue/content/load';
+import { formatProblems, loadContent } from '../catalogue/content/load';
 import { syncContent, type SyncReport } from '../catalogue/content/sync';
-import { formatProblems } from '../catalogue/content/cli';
 import type { Progress } from '../catalogue/content/progress';
 import { ensureBucket, ensureTable } from './bootstrap';
 import { choosePort, localCredentials, startDynamoDbLocal, startS3Local, type Service } from './services';
@@ -123,6 +122,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       stops.push(() => new Promise((r) => apiServer.close(() => r())));
       apiUrl = `http://127.0.0.1:${apiPort}`;
       const { createServer } = await import('vite');
+      // SvelteKit reads svelte.config.js from the working directory; every path here is absolute.
+      process.chdir(join(repoRoot, 'web'));
       const vite = await createServer({
         root: join(repoRoot, 'web'),
         configFile: join(repoRoot, 'web', 'vite.config.ts'),

@@ -11,7 +11,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 const require = createRequire(import.meta.url);
 
-export type Service = { endpoint: string; port: number; stop(): Promise<void> };
+export type Service = { endpoint: string; port: number; pid?: number; stop(): Promise<void> };
 
 export class LocalSetupError extends Error {
   override name = 'LocalSetupError';
@@ -112,7 +112,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
     }
   }
   probe.destroy();
-  return { endpoint, port: options.port, stop: () => terminate(child) };
+  return { endpoint, port: options.port, ...(child.pid ? { pid: child.pid } : {}), stop: () => terminate(child) };
 }
 
 export async function startS3Local(options: { port: number; directory: string }): Promise<Service> {

@@ -1,11 +1,13 @@
 /**
  * The Debian Chromium the machine has (`apt-get install -y chromium`), driven by
- * playwright-core: Playwright's own browser downloads are not reachable here. Each launch
- * gets a fresh profile in a temporary directory, removed when the browser closes.
+ * playwright-core: Playwright's own browser downloads are not reachable here.
+ *
+ * The profile: `launch()` gives Chromium a fresh `--user-data-dir` made with mkdtemp in the
+ * OS temp directory and deletes it when the browser closes. Playwright refuses a
+ * `--user-data-dir` in `args` (that is `launchPersistentContext`, one shared context), so
+ * the fresh throw-away profile is its, not ours; each test then opens its own contexts.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,30 +23,10 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export type LaunchedBrowser = { browser: Browser; close(): Promise<void> };
-
-/** Launches Chromium with a throw-away profile; `close()` quits it and deletes the profile. */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/** Launches Chromium headless with a throw-away profile; close it with `browser.close()`. */
+export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'latih-chromium-'));
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [...chromiumArgs, `--user-data-dir=${profile}`],
-    });
-  } catch (err) {
-    rmSync(profile, { recursive: true, force: true });
-    throw err;
-  }
-  return {
-    browser,
-    async close() {
-      await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }

@@ -6,13 +6,9 @@
 import { resolve } from 'node:path';
 import { createClients } from '../../core/clients';
 import { loadConfig } from '../../core/config';
-import { loadContent, type Problem } from './load';
+import { formatProblems, loadContent } from './load';
 import { syncContent } from './sync';
 import { progressBar } from './progress';
-
-export function formatProblems(problems: Problem[]): string {
-  return problems.map((p) => `${p.file} [${p.field}]\n    ms: ${p.message.ms}\n    en: ${p.message.en}`).join('\n');
-}
 
 async function main() {
   const [command = 'check', dirArg] = process.argv.slice(2);

@@ -40,6 +40,11 @@ export type Content = {
 
 const zodLocales = { ms: ms(), en: en() };
 
+/** One block per problem: file [field], then the message in both languages. */
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `${p.file} [${p.field}]\n    ms: ${p.message.ms}\n    en: ${p.message.en}`).join('\n');
+}
+
 class Collector {
   readonly problems: Problem[] = [];
   constructor(readonly root: string) {}
