@@ -7,10 +7,10 @@ import type { Clients } from './core/clients';
 import type { Config } from './core/config';
 import { createApp } from './core/http';
 import { mountCatalogue } from './catalogue/app';
-import { docsRoutes } from './docs/routes';
+import { docsRoutes, operations } from './docs/routes';
 
 export function createPlatformApp(config: Config, clients: Clients) {
-  const app = createApp();
+  const app = createApp({ operations });
   mountCatalogue(app, config, clients);
   app.route('/api', docsRoutes());
   return app;

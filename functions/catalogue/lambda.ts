@@ -7,8 +7,9 @@ import { loadConfig } from '../core/config';
 import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { mountCatalogue } from './app';
+import { catalogueOperations } from './openapi';
 
 const config = loadConfig();
-const app = mountCatalogue(createApp(), config, createClients(config));
+const app = mountCatalogue(createApp({ operations: catalogueOperations }), config, createClients(config));
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger));

@@ -21,6 +21,16 @@ export const errorCatalogue = {
     ms: 'Penanda halaman tidak sah atau sudah lapuk. Sila mula semula dari halaman pertama.',
     en: 'The page cursor is invalid or stale. Please start again from the first page.',
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    ms: 'Sila log masuk semula: sesi anda tidak sah atau telah tamat.',
+    en: 'Please sign in again: your session is invalid or has expired.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    ms: 'Anda tidak mempunyai kebenaran untuk tindakan ini.',
+    en: 'You do not have permission for this action.',
+  },
   ROUTE_NOT_FOUND: {
     status: 404,
     ms: 'Alamat yang diminta tidak wujud.',

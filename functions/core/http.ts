@@ -3,7 +3,8 @@
  * one error shape, and zod validation that answers in the caller's language.
  * The same app object runs under Lambda (`hono/aws-lambda`) and on the local server.
  */
-import { Hono, type Context, type ValidationTargets } from 'hono';
+import { Hono, type Context, type MiddlewareHandler, type ValidationTargets } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -11,11 +12,40 @@ import { zValidator } from '@hono/zod-validator';
 import * as z from 'zod/mini';
 import { en, ms } from 'zod/locales';
 import type { $ZodIssue } from 'zod/v4/core';
+import { holdsAnywhere, isAllowed, type Assignment } from './access';
+import { bearerToken, type Principal, type TokenVerifier } from './auth';
 import { AppError, errorBody, type ErrorCode } from './errors';
 import { negotiateLanguage, type Lang } from './language';
 import { logger, redact } from './logger';
+import type { Operation } from './openapi';
 
-export type AppEnv = { Variables: { lang: Lang; requestId: string } };
+export type AppEnv = {
+  Variables: {
+    lang: Lang;
+    requestId: string;
+    /** Set on every non-public route. */
+    principal: Principal;
+    /** The caller's role assignments, set on permission-checked routes. */
+    assignments: Assignment[];
+  };
+};
+
+/** What the access decision needs from storage; provided by the identity context. */
+export type AccessDeps = {
+  verifyToken: TokenVerifier;
+  assignmentsOf(userId: string): Promise<Assignment[]>;
+  /** The home unit of a user, undefined when there is no such user. */
+  orgOfUser(userId: string): Promise<string | undefined>;
+  /** A unit's ancestors, nearest first; undefined when there is no such unit. */
+  ancestorsOf(orgId: string): Promise<string[] | undefined>;
+};
+
+export type AppOptions = {
+  /** Every operation this app serves: a route without one is refused (deny by default). */
+  operations: readonly Operation[];
+  /** Required as soon as one operation is not public. */
+  access?: AccessDeps;
+};
 
 const zodLocales = { ms: ms(), en: en() } as const;
 
@@ -37,8 +67,55 @@ function respondWithError(c: Context<AppEnv>, code: ErrorCode, status: number, d
   return c.json(errorBody(code, lang, details), status as 400);
 }
 
-/** A new app with the shared middleware. Contexts mount their routes on it. */
-export function createApp(): Hono<AppEnv> {
+const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+/**
+ * The one access decision. Finds the operation of the matched route; refuses a route that has
+ * none; checks the token on every non-public route; for permission routes loads the caller's
+ * assignments, and for scoped routes the target record's unit: outside the caller's scope the
+ * record is reported missing (404), never forbidden, so its existence does not leak.
+ */
+function guard(options: AppOptions): MiddlewareHandler<AppEnv> {
+  const byRoute = new Map(options.operations.map((op) => [operationKey(op.method, op.path), op]));
+  const deps = options.access;
+  if (!deps && options.operations.some((op) => op.access.kind !== 'public')) {
+    throw new Error('createApp: non-public operations need access dependencies');
+  }
+  return async (c, next) => {
+    const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
+    if (!route) return next(); // nothing matched: the 404 handler answers
+    const op = byRoute.get(operationKey(route.method, route.path));
+    if (!op) {
+      logger.error('route without an access declaration refused', { route: route.path, method: route.method });
+      throw new AppError('FORBIDDEN');
+    }
+    const access = op.access;
+    if (access.kind === 'public') return next();
+
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new AppError('UNAUTHENTICATED', { reason: 'missing' });
+    const principal = await deps!.verifyToken(token);
+    c.set('principal', principal);
+    if (access.kind === 'signed-in') return next();
+
+    const assignments = await deps!.assignmentsOf(principal.userId);
+    c.set('assignments', assignments);
+    // Refuse before looking at the record, so a 403 never depends on whether it exists.
+    if (!holdsAnywhere(assignments, access.permission)) throw new AppError('FORBIDDEN');
+    if (access.kind === 'anywhere') return next();
+
+    const value = access.target.in === 'param' ? c.req.param(access.target.name) : c.req.query(access.target.name);
+    const orgId = value === undefined ? undefined : access.target.is === 'org' ? value : await deps!.orgOfUser(value);
+    const ancestors = orgId === undefined ? undefined : await deps!.ancestorsOf(orgId);
+    if (orgId === undefined || ancestors === undefined || !isAllowed(assignments, access.permission, orgId, ancestors)) {
+      throw new AppError(access.notFound);
+    }
+    return next();
+  };
+}
+
+/** A new app with the shared middleware and the access guard. Contexts mount their routes on it. */
+export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(secureHeaders());
@@ -58,6 +135,7 @@ export function createApp(): Hono<AppEnv> {
       requestId: c.get('requestId'),
     });
   });
+  app.use(guard(options));
   app.notFound((c) => respondWithError(c, 'ROUTE_NOT_FOUND', 404, {}));
   app.onError((err, c) => {
     const known = asAppError(err);

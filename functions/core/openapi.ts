@@ -4,7 +4,27 @@
  * has an operation and every operation a route, so the document cannot drift.
  */
 import * as z from 'zod/mini';
+import type { Permission } from './access';
+import type { ErrorCode } from './errors';
 import type { Bilingual } from './language';
+
+/**
+ * Who may call an operation. `public`: anyone; `signed-in`: any user with a valid token,
+ * acting on their own records; `anywhere`: holders of the permission at any unit (the handler
+ * narrows results to their scope); `scoped`: holders of the permission at the target record's
+ * unit or above, where the target is found from a path or query parameter.
+ */
+export type Access =
+  | { kind: 'public'; because: string }
+  | { kind: 'signed-in' }
+  | { kind: 'anywhere'; permission: Permission }
+  | {
+      kind: 'scoped';
+      permission: Permission;
+      target: { in: 'param' | 'query'; name: string; is: 'user' | 'org' };
+      /** Answered for a missing record and for a record outside the caller's scope alike. */
+      notFound: ErrorCode;
+    };
 
 export type Operation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -16,10 +36,11 @@ export type Operation = {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  /** Success status and body schema. */
-  response: { status: number; schema: z.ZodMiniType };
+  /** Success status and body schema (JSON unless a content type is given). */
+  response: { status: number; schema: z.ZodMiniType; contentType?: string };
   /** Error codes this operation may answer with (beyond the generic ones). */
   errors: { status: number; codes: string[] }[];
+  access: Access;
 };
 
 const ErrorResponse = z.object({
@@ -55,7 +76,10 @@ export function openApiDocument(operations: Operation[], info: { title: string; 
     const path = op.path.replace(/:(\w+)/g, '{$1}');
     paths[path] ??= {};
     const responses: Record<string, unknown> = {
-      [op.response.status]: { description: op.summary.en, content: { 'application/json': { schema: jsonSchema(op.response.schema, 'output') } } },
+      [op.response.status]: {
+        description: op.summary.en,
+        content: { [op.response.contentType ?? 'application/json']: { schema: jsonSchema(op.response.schema, 'output') } },
+      },
     };
     for (const e of [...op.errors, { status: 500, codes: ['INTERNAL'] }]) {
       responses[e.status] = {
@@ -73,6 +97,7 @@ export function openApiDocument(operations: Operation[], info: { title: string; 
         ...parameters(op.query, 'query'),
         { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string', examples: ['ms', 'en'] }, description: 'Language of error messages: ms (default) or en.' },
       ],
+      ...(op.access.kind === 'public' ? { security: [] } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses,
     };
@@ -81,6 +106,10 @@ export function openApiDocument(operations: Operation[], info: { title: string; 
     openapi: '3.1.0',
     info,
     paths,
-    components: { schemas: { Error: jsonSchema(ErrorResponse, 'output') } },
+    security: [{ oidc: [] }],
+    components: {
+      schemas: { Error: jsonSchema(ErrorResponse, 'output') },
+      securitySchemes: { oidc: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OIDC access token (authorization code + PKCE)' } },
+    },
   };
 }

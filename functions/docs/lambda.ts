@@ -4,8 +4,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../core/http';
 import { logger } from '../core/logger';
-import { docsRoutes } from './routes';
+import { docsOperations, docsRoutes } from './routes';
 
-const app = createApp().route('/api', docsRoutes());
+const app = createApp({ operations: docsOperations }).route('/api', docsRoutes());
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger));

@@ -1,11 +1,33 @@
 /** API documentation: the OpenAPI 3.1 document, interactive docs and a health check. */
 import { Hono } from 'hono';
 import { Scalar } from '@scalar/hono-api-reference';
+import * as z from 'zod/mini';
 import type { AppEnv } from '../core/http';
-import { openApiDocument } from '../core/openapi';
+import { openApiDocument, type Operation } from '../core/openapi';
 import { catalogueOperations } from '../catalogue/openapi';
 
-export const operations = [...catalogueOperations];
+const access = { kind: 'public', because: 'API documentation and health carry no personal data' } as const;
+
+export const docsOperations: Operation[] = [
+  {
+    method: 'get', path: '/api/openapi.json', operationId: 'getOpenApi', tag: 'docs',
+    summary: { ms: 'Dokumen OpenAPI 3.1 ini', en: 'This OpenAPI 3.1 document' },
+    response: { status: 200, schema: z.object({ openapi: z.string() }) }, errors: [], access,
+  },
+  {
+    method: 'get', path: '/api/docs', operationId: 'getApiReference', tag: 'docs',
+    summary: { ms: 'Rujukan API interaktif', en: 'Interactive API reference' },
+    response: { status: 200, schema: z.string(), contentType: 'text/html' }, errors: [], access,
+  },
+  {
+    method: 'get', path: '/api/health', operationId: 'getHealth', tag: 'docs',
+    summary: { ms: 'Status perkhidmatan', en: 'Service health' },
+    response: { status: 200, schema: z.object({ status: z.literal('ok') }) }, errors: [], access,
+  },
+];
+
+/** Every operation of the platform, for the OpenAPI document. */
+export const operations: Operation[] = [...catalogueOperations, ...docsOperations];
 
 export function docsRoutes() {
   // Built once per cold start: the document depends only on the code.

@@ -1,0 +1,76 @@
+/**
+ * Roles, permissions and the one decision: may this principal do this to that record?
+ *
+ * Roles are assigned to a user at an organisation unit and inherited downward (a coordinator
+ * of PPD Seremban coordinates every school under it). Every route declares its access next
+ * to its OpenAPI operation; the HTTP edge refuses any route without a declaration (deny by
+ * default). A record of an organisation outside the caller's scope answers 404, not 403, so
+ * its existence does not leak.
+ */
+export const roles = [
+  'learner',
+  'facilitator',
+  'coordinator',
+  'programme-admin',
+  'finance-officer',
+  'auditor',
+  'platform-admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const programmeIds = ['3.1', '7.1', '7.2'] as const;
+export type ProgrammeId = (typeof programmeIds)[number];
+
+export type Assignment = { role: Role; orgId: string; programme?: ProgrammeId };
+
+/** What each role may do. A permission is granted at the assignment's unit and below. */
+const grants = {
+  'users:search': ['coordinator', 'programme-admin', 'platform-admin'],
+  'users:read': ['coordinator', 'programme-admin', 'auditor', 'platform-admin'],
+  /** See the full IC number, not the masked one. */
+  'users:read-ic': ['coordinator', 'platform-admin'],
+  'users:verify': ['coordinator', 'platform-admin'],
+  'users:import': ['coordinator', 'platform-admin'],
+  'roles:assign': ['coordinator', 'platform-admin'],
+  'audit:read': ['auditor', 'platform-admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof grants;
+
+/**
+ * Roles a role may hand out: a coordinator appoints learners and facilitators in their unit;
+ * only a platform administrator creates administrators, auditors and finance officers.
+ */
+export const assignableBy: Record<Role, readonly Role[]> = {
+  'learner': [],
+  'facilitator': [],
+  'coordinator': ['learner', 'facilitator'],
+  'programme-admin': [],
+  'finance-officer': [],
+  'auditor': [],
+  'platform-admin': roles,
+};
+
+export function rolesGranting(permission: Permission): readonly Role[] {
+  return grants[permission];
+}
+
+/**
+ * Whether `assignments` grant `permission` on a record of organisation `targetOrg`, whose
+ * ancestors (nearest first, up to the state) are `targetAncestors`.
+ */
+export function isAllowed(assignments: readonly Assignment[], permission: Permission, targetOrg: string, targetAncestors: readonly string[]): boolean {
+  const granting = new Set<Role>(grants[permission]);
+  const inScope = new Set([targetOrg, ...targetAncestors]);
+  return assignments.some((a) => granting.has(a.role) && inScope.has(a.orgId));
+}
+
+/** The units at which the caller holds `permission` (the roots of their scope). */
+export function scopeRoots(assignments: readonly Assignment[], permission: Permission): string[] {
+  const granting = new Set<Role>(grants[permission]);
+  return [...new Set(assignments.filter((a) => granting.has(a.role)).map((a) => a.orgId))];
+}
+
+/** Whether the caller holds the permission anywhere (for collection routes scoped later). */
+export function holdsAnywhere(assignments: readonly Assignment[], permission: Permission): boolean {
+  return scopeRoots(assignments, permission).length > 0;
+}
