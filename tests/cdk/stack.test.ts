@@ -119,7 +119,7 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       });
     });
 
-    it('has the single table: pk/sk, gsi1, on-demand, PITR, CMK, deletion protection, TTL, retained', () => {
+    it('has the single table: pk/sk, gsi1-3, on-demand, PITR, CMK, deletion protection, TTL, retained', () => {
       const keyId = logicalId(s.stack.data.key);
       const tables = ofType(s.resources, 'AWS::DynamoDB::Table');
       expect(tables).toHaveLength(1);
@@ -132,18 +132,18 @@ describe('Latih stack (manifest contexts, no web build)', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ]);
       expect(p.AttributeDefinitions).toEqual(
-        expect.arrayContaining(['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((n) => ({ AttributeName: n, AttributeType: 'S' }))),
+        expect.arrayContaining(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((n) => ({ AttributeName: n, AttributeType: 'S' }))),
       );
-      expect(p.GlobalSecondaryIndexes).toEqual([
-        {
-          IndexName: 'gsi1',
+      expect(p.GlobalSecondaryIndexes).toEqual(
+        ['gsi1', 'gsi2', 'gsi3'].map((name) => ({
+          IndexName: name,
           KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            { AttributeName: `${name}pk`, KeyType: 'HASH' },
+            { AttributeName: `${name}sk`, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
-        },
-      ]);
+        })),
+      );
       expect(p.BillingMode).toBe('PAY_PER_REQUEST');
       expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(p.SSESpecification).toEqual({
@@ -479,7 +479,7 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
     const actions = asArray<string>(st.Action);
     const resources = asArray<Json>(st.Resource);
     if (actions.some((a) => a.startsWith('dynamodb:'))) {
-      expect(resources).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/gsi1']] }]);
+      expect(resources).toEqual([tableArn, ...['gsi1', 'gsi2', 'gsi3'].map((i) => ({ 'Fn::Join': ['', [tableArn, `/index/${i}`]] }))]);
     }
     if (actions.some((a) => a.startsWith('s3:'))) {
       expect(resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(s.stack.data.contentBucket), 'Arn'] }, '/*']] }]);
