@@ -58,7 +58,7 @@ export class LatihStack extends Stack {
         name: c.name,
         routes: c.routes,
         fn: functions.get(c.name)!.fn,
-        ...(c.publicBecause ? { publicBecause: c.publicBecause } : {}),
+        ...(c.publicRoutes ? { publicRoutes: c.publicRoutes } : {}),
       })),
     });
 

@@ -17,10 +17,10 @@ export interface ContextManifest {
   /** Content bucket access. */
   contentBucket: 'none' | 'read' | 'write';
   /**
-   * Why this context's routes need no signed-in user. Absent = every route requires a valid
-   * token (API authorizer). The reason is recorded with the cdk-nag acknowledgement.
+   * Routes (keys of `routes`) that need no signed-in user, each with the reason, recorded on
+   * its cdk-nag acknowledgement. Every other route requires a valid token (API authorizer).
    */
-  publicBecause?: string;
+  publicRoutes?: Record<string, string>;
   /** Memory, MB. */
   memorySize?: number;
 }
@@ -32,7 +32,33 @@ export const contexts: ContextManifest[] = [
     routes: ['GET /api/catalogue/{proxy+}'],
     table: 'read',
     contentBucket: 'none',
-    publicBecause: 'the course catalogue is public information for anyone in Negeri Sembilan browsing courses before signing in',
+    publicRoutes: {
+      'GET /api/catalogue/{proxy+}': 'the course catalogue is public information for anyone in Negeri Sembilan browsing courses before signing in',
+    },
+  },
+  {
+    name: 'identity',
+    entry: 'functions/identity/lambda.ts',
+    routes: [
+      'GET /api/orgs',
+      'GET /api/me',
+      'PUT /api/me/profile',
+      'GET /api/me/export',
+      'GET /api/users',
+      'GET /api/users/{proxy+}',
+      'POST /api/users/{proxy+}',
+      'DELETE /api/users/{proxy+}',
+    ],
+    table: 'write',
+    contentBucket: 'none',
+    publicRoutes: { 'GET /api/orgs': 'the organisation tree (names of state units) is public information' },
+  },
+  {
+    name: 'audit',
+    entry: 'functions/audit/lambda.ts',
+    routes: ['GET /api/audit', 'GET /api/audit/verify'],
+    table: 'read',
+    contentBucket: 'none',
   },
   {
     name: 'docs',
@@ -40,6 +66,10 @@ export const contexts: ContextManifest[] = [
     routes: ['GET /api/openapi.json', 'GET /api/docs', 'GET /api/health'],
     table: 'none',
     contentBucket: 'none',
-    publicBecause: 'the OpenAPI document, API reference page and health check are public and return no personal data',
+    publicRoutes: {
+      'GET /api/openapi.json': 'the OpenAPI document describes the API and holds no personal data',
+      'GET /api/docs': 'the API reference page holds no personal data',
+      'GET /api/health': 'the health check returns only "ok"',
+    },
   },
 ];

@@ -7,11 +7,16 @@ import type { Clients } from './core/clients';
 import type { Config } from './core/config';
 import { createApp } from './core/http';
 import { mountCatalogue } from './catalogue/app';
+import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
+import { accessDeps, identityDeps, mountIdentity } from './identity/app';
 
-export function createPlatformApp(config: Config, clients: Clients) {
-  const app = createApp({ operations });
+export function createPlatformApp(config: Config, clients: Clients, clock?: () => Date) {
+  const identity = identityDeps(config, clients, clock);
+  const app = createApp({ operations, access: accessDeps(config, identity) });
   mountCatalogue(app, config, clients);
+  mountIdentity(app, identity);
+  app.route('/api', auditRoutes(identity.audit, identity.orgs));
   app.route('/api', docsRoutes());
   return app;
 }

@@ -18,11 +18,11 @@ export interface ApiRoutes {
   routes: readonly string[];
   fn: lambda.IFunction;
   /**
-   * Why the routes are public (functions/contexts.ts `publicBecause`), recorded on each
-   * route's AwsSolutions-APIG4 acknowledgement. Absent: no acknowledgement, so routes without
-   * an authorizer fail `cdk synth`: no endpoint becomes public by accident.
+   * Public routes with the reason (functions/contexts.ts `publicRoutes`), recorded on each
+   * route's AwsSolutions-APIG4 acknowledgement. Other routes get no acknowledgement, so a
+   * route without an authorizer fails `cdk synth`: no endpoint becomes public by accident.
    */
-  publicBecause?: string;
+  publicRoutes?: Readonly<Record<string, string>>;
 }
 
 export interface ApiProps {
@@ -105,11 +105,11 @@ export class Api extends Construct {
           routeKey: apigw.HttpRouteKey.with(path, method),
           integration,
         });
-        const publicReason = context.publicBecause;
+        const publicReason = context.publicRoutes?.[routeKey];
         if (publicReason) {
           Validations.of(route).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `"${routeKey}" is public by design: ${publicReason}. Signed-in routes get a JWT authorizer with the identity work.`,
+            reason: `"${routeKey}" is public by design: ${publicReason}.`,
           });
         }
       }

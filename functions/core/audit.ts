@@ -17,6 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from './access';
+import { AppError } from './errors';
 import { redact } from './logger';
 
 export const AUDIT_SHARDS = 8;
@@ -156,6 +157,52 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
       }
     },
 
+    /**
+     * One page of events, newest first, by record (gsi1), by actor (gsi2) or by day (gsi3).
+     * The cursor is the sort key of the last event returned.
+     */
+    async browse(by: AuditBrowse, limit = 50, cursor?: string): Promise<{ events: AuditEvent[]; nextCursor: string | null }> {
+      const [index, pk] =
+        by.kind === 'record' ? ['gsi1', `AUDIT#REC#${by.type}#${by.id}`]
+        : by.kind === 'actor' ? ['gsi2', `AUDIT#BY#${by.userId}`]
+        : ['gsi3', `AUDIT#DAY#${by.day}`];
+      const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+      if (after !== undefined && !/^\d{4}-\d\d-\d\dT[\d:.]+Z#[0-9a-f-]{36}$/.test(after)) throw new AppError('INVALID_CURSOR');
+      const page = await ddb.send(
+        new QueryCommand({
+          TableName: tableName, IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk${after ? ` AND ${index}sk < :after` : ''}`,
+          ExpressionAttributeValues: { ':pk': pk, ...(after ? { ':after': after } : {}) },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+        }),
+      );
+      const items = (page.Items ?? []).slice(0, limit);
+      const more = (page.Items ?? []).length > limit;
+      const last = items.at(-1);
+      return {
+        events: items.map(toEvent),
+        nextCursor: more && last ? Buffer.from(String(last[`${index}sk`]), 'utf8').toString('base64url') : null,
+      };
+    },
+
+    /** Every event about one record, oldest first (for a person's data export). */
+    async eventsOfRecord(record: { type: string; id: string }): Promise<AuditEvent[]> {
+      const events: AuditEvent[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await ddb.send(
+          new QueryCommand({
+            TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `AUDIT#REC#${record.type}#${record.id}` }, ExclusiveStartKey,
+          }),
+        );
+        events.push(...(page.Items ?? []).map(toEvent));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return events;
+    },
+
     /** Recomputes one chain from its first event to its head. */
     async verifyChain(chain: number): Promise<ChainReport> {
       const events: AuditEvent[] = [];
@@ -170,10 +217,7 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
             ExclusiveStartKey,
           }),
         );
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...event } = item;
-          events.push(event as AuditEvent);
-        }
+        events.push(...(page.Items ?? []).map(toEvent));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       const { Item: head } = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: chainPk(chain), sk: HEAD_SK }, ConsistentRead: true }));
@@ -189,6 +233,16 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
 }
 
 export type AuditLog = ReturnType<typeof auditLog>;
+
+export type AuditBrowse =
+  | { kind: 'record'; type: string; id: string }
+  | { kind: 'actor'; userId: string }
+  | { kind: 'day'; day: string };
+
+function toEvent(item: Record<string, unknown>): AuditEvent {
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...event } = item;
+  return event as AuditEvent;
+}
 
 export type ChainProblem = { seq: number; kind: 'edited' | 'missing' | 'out-of-order' | 'broken-link' | 'head-mismatch' };
 export type ChainReport = { chain: number; events: number; ok: boolean; problems: ChainProblem[] };

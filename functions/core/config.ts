@@ -15,6 +15,13 @@ const Env = z.object({
   DYNAMODB_ENDPOINT: optionalUrl,
   /** Set only where S3 is not AWS's (the local S3 server); implies path-style addressing. */
   S3_ENDPOINT: optionalUrl,
+  /** OpenID issuer and the web app's client id; needed by contexts with signed-in routes. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
+  /** Defaults to Cognito's location, <issuer>/.well-known/jwks.json. */
+  OIDC_JWKS_URL: optionalUrl,
+  /** Key of the keyed digests of MyKad and email numbers (core/pii.ts); >= 32 characters. */
+  PII_HMAC_KEY: z.optional(z.string().check(z.minLength(32))),
 });
 
 export type Config = {
@@ -23,10 +30,18 @@ export type Config = {
   region: string;
   dynamodbEndpoint?: string;
   s3Endpoint?: string;
+  oidc?: { issuer: string; clientId: string; jwksUrl: string };
+  piiKey?: string;
 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** A configuration value a context cannot run without; fails at cold start naming it. */
+export function required<T>(value: T | undefined, names: string): T {
+  if (value === undefined) throw new ConfigError(`Invalid configuration: ${names} (required by this context)`);
+  return value;
 }
 
 /** Parses the environment; throws ConfigError naming every bad variable. */
@@ -43,5 +58,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     region: e.AWS_REGION,
     ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
     ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
+    ...(e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+      ? { oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, jwksUrl: e.OIDC_JWKS_URL ?? `${e.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json` } }
+      : {}),
+    ...(e.PII_HMAC_KEY ? { piiKey: e.PII_HMAC_KEY } : {}),
   };
 }

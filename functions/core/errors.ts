@@ -46,6 +46,46 @@ export const errorCatalogue = {
     ms: 'Kursus tidak dijumpai.',
     en: 'Course not found.',
   },
+  USER_NOT_FOUND: {
+    status: 404,
+    ms: 'Pengguna tidak dijumpai.',
+    en: 'User not found.',
+  },
+  ROLE_NOT_FOUND: {
+    status: 404,
+    ms: 'Peranan itu tiada pada pengguna ini.',
+    en: 'The user does not hold that role.',
+  },
+  PROFILE_REQUIRED: {
+    status: 409,
+    ms: 'Sila lengkapkan profil anda dahulu.',
+    en: 'Please complete your profile first.',
+  },
+  IC_TAKEN: {
+    status: 409,
+    ms: 'Nombor MyKad ini sudah didaftarkan oleh pengguna lain. Hubungi penyelaras anda jika ini satu kesilapan.',
+    en: 'This MyKad number is already registered to another user. Contact your coordinator if this is a mistake.',
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    ms: 'Alamat e-mel ini sudah digunakan oleh pengguna lain.',
+    en: 'This email address is already used by another user.',
+  },
+  EDIT_CONFLICT: {
+    status: 409,
+    ms: 'Rekod ini telah dikemas kini oleh orang lain. Muat semula dan cuba lagi.',
+    en: 'This record was updated by someone else. Reload and try again.',
+  },
+  ALREADY_VERIFIED: {
+    status: 409,
+    ms: 'Profil ini sudah disahkan.',
+    en: 'This profile is already verified.',
+  },
+  ROLE_NOT_ASSIGNABLE: {
+    status: 403,
+    ms: 'Anda tidak boleh memberikan peranan ini di unit tersebut.',
+    en: 'You may not grant this role at that unit.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ms: 'Kandungan permintaan terlalu besar.',
@@ -69,6 +109,22 @@ export const errorCatalogue = {
 } as const satisfies Record<string, Bilingual & { status: number }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Messages for domain checks of one field, beyond what the schema checks. */
+export const fieldMessages = {
+  IC_FORMAT: { ms: 'Nombor MyKad mesti 12 digit, contohnya 850412-05-5123.', en: 'A MyKad number has 12 digits, e.g. 850412-05-5123.' },
+  IC_DATE: { ms: 'Enam digit pertama MyKad mesti tarikh lahir yang sah (YYMMDD).', en: 'The first six digits of a MyKad must be a real date of birth (YYMMDD).' },
+  PHONE_FORMAT: { ms: 'Nombor telefon Malaysia tidak sah, contohnya 012-345 6789.', en: 'Not a valid Malaysian phone number, e.g. 012-345 6789.' },
+  ORG_UNKNOWN: { ms: 'Unit organisasi tidak wujud.', en: 'No such organisation unit.' },
+  ORG_WRONG_KIND: { ms: 'Unit ini tidak sesuai untuk jenis pengguna ini.', en: 'This unit does not fit this kind of user.' },
+  PROGRAMME_REQUIRED: { ms: 'Pentadbir program mesti dinamakan programnya.', en: 'A programme administrator needs a programme.' },
+} as const satisfies Record<string, Bilingual>;
+export type FieldProblem = keyof typeof fieldMessages;
+
+/** A 400 naming each field with a domain problem, in the caller's language. */
+export function fieldErrors(problems: { field: string; problem: FieldProblem }[], lang: Lang): AppError {
+  return new AppError('VALIDATION_FAILED', { issues: problems.map((p) => ({ field: p.field, message: fieldMessages[p.problem][lang] })) });
+}
 
 /** One problem with one field of a request, already in the caller's language. */
 export type FieldIssue = { field: string; message: string };

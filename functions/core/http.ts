@@ -154,7 +154,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 export function describeIssues(issues: readonly $ZodIssue[], lang: Lang, target: string) {
   return issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : target,
-    message: zodLocales[lang].localeError(issue as never) as string,
+    // Our own refinements carry "BM / EN"; zod's checks are rendered by its locales.
+    message: issue.code === 'custom' && issue.message.includes(' / ')
+      ? issue.message.split(' / ')[lang === 'ms' ? 0 : 1]!
+      : (zodLocales[lang].localeError(issue as never) as string),
   }));
 }
 

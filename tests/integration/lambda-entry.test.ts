@@ -41,6 +41,9 @@ beforeAll(async () => {
     CONTENT_BUCKET: storage.config.contentBucket,
     DYNAMODB_ENDPOINT: storage.config.dynamodbEndpoint,
     S3_ENDPOINT: storage.config.s3Endpoint,
+    OIDC_ISSUER: storage.config.oidc!.issuer,
+    OIDC_CLIENT_ID: storage.config.oidc!.clientId,
+    PII_HMAC_KEY: storage.config.piiKey,
   });
   catalogue = (await import('../../functions/catalogue/lambda')).handler as unknown as Handler;
   docs = (await import('../../functions/docs/lambda')).handler as unknown as Handler;

@@ -5,7 +5,9 @@ import { operations } from '../../functions/docs/routes';
 import { createPlatformApp } from '../../functions/platform';
 
 // No storage is touched: these requests only read the app's own description.
-const config = loadConfig({ TABLE_NAME: 'unused', CONTENT_BUCKET: 'unused' });
+const config = loadConfig({
+  TABLE_NAME: 'unused', CONTENT_BUCKET: 'unused', OIDC_ISSUER: 'http://127.0.0.1:9/unused', OIDC_CLIENT_ID: 'unused', PII_HMAC_KEY: 'x'.repeat(32),
+});
 const app = createPlatformApp(config, createClients(config));
 
 describe('OpenAPI document', () => {

@@ -10,7 +10,11 @@ import { ensureBucket, ensureTable } from '../../functions/local/bootstrap';
 
 export type TestStorage = { config: Config; clients: Clients };
 
-export async function freshStorage(label: string): Promise<TestStorage> {
+/**
+ * `issuer` is the token issuer the app should trust; without one, a placeholder that no token
+ * will match (for tests of public routes only).
+ */
+export async function freshStorage(label: string, issuer?: { issuer: string; jwksUrl: string; clientId: string }): Promise<TestStorage> {
   const id = `${label}-${randomUUID().slice(0, 8)}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const config = loadConfig({
     TABLE_NAME: `test-${id}`,
@@ -18,6 +22,10 @@ export async function freshStorage(label: string): Promise<TestStorage> {
     AWS_REGION: 'ap-southeast-5',
     DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     S3_ENDPOINT: inject('s3Endpoint'),
+    OIDC_ISSUER: issuer?.issuer ?? 'http://127.0.0.1:9/unused-issuer',
+    OIDC_CLIENT_ID: issuer?.clientId ?? 'latih-test',
+    ...(issuer ? { OIDC_JWKS_URL: issuer.jwksUrl } : {}),
+    PII_HMAC_KEY: randomUUID() + randomUUID(),
   });
   const clients = createClients(config);
   await ensureTable(clients.ddb, config.tableName);

@@ -135,10 +135,18 @@ export function buildItems(content: Content): Item[] {
     items.push(courseMeta(loaded, byCode, categoryTitles));
   }
 
+  // Ancestors (nearest first) on every unit: one GetItem answers "is this unit under that one?"
+  const units = new Map(content.orgUnits.map((u) => [u.id, u]));
+  const ancestorsOf = (u: { parent?: string }) => {
+    const chain: string[] = [];
+    for (let p = u.parent; p && !chain.includes(p); p = units.get(p)?.parent) chain.push(p);
+    return chain;
+  };
   for (const u of content.orgUnits) {
     items.push({
       pk: orgPk(u.id), sk: META, gsi1pk: ORGS_GSI1PK, gsi1sk: orgGsi1Sk(u.parent, u.kind, u.id),
       ...u,
+      ancestors: ancestorsOf(u),
     });
   }
   return items.map(withHash);

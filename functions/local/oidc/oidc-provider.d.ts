@@ -91,6 +91,7 @@ declare module 'oidc-provider' {
     pkce?: { required?: (ctx: KoaContextWithOIDC, client: Client) => boolean };
     ttl?: Record<string, number | ((ctx: KoaContextWithOIDC, token: BaseToken, client: Client) => number)>;
     discovery?: UnknownObject;
+    routes?: Record<string, string>;
     interactions?: { url?: (ctx: KoaContextWithOIDC, interaction: Interaction) => string | Promise<string> };
     findAccount?: (ctx: KoaContextWithOIDC, sub: string, token?: BaseToken) => Promise<Account | undefined>;
     extraTokenClaims?: (ctx: KoaContextWithOIDC, token: BaseToken) => Promise<UnknownObject | undefined> | UnknownObject | undefined;

@@ -72,7 +72,7 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** MYDS tokens: primary 600/700, gray 900/600/200/100, danger 700/600/50, warning 800/50. */
+/** MYDS tokens: primary 600/700/50, gray 900/600/500/200/100, danger 700/600/200/50, warning 800/200/50. */
 const css = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -96,7 +96,7 @@ h2{font-size:20px;line-height:28px;font-weight:600;margin:0 0 8px}
 .alert{border:1px solid #FECACA;background:#FEF2F2;color:#B91C1C;border-radius:8px;padding:12px 16px;margin:0 0 24px;font-weight:500}
 .alert:empty{display:none}
 label{display:block;font-weight:500;margin:0 0 4px}
-input[type=text],input[type=password]{display:block;width:100%;min-height:44px;padding:8px 12px;font:inherit;color:inherit;border:1px solid #A1A1AA;border-radius:8px;background:#fff;margin:0 0 16px}
+input[type=text],input[type=password]{display:block;width:100%;min-height:44px;padding:8px 12px;font:inherit;color:inherit;border:1px solid #6B6B74;border-radius:8px;background:#fff;margin:0 0 16px}
 input[aria-invalid=true]{border-color:#DC2626}
 input[aria-invalid=true]:focus-visible{outline-color:#DC2626}
 button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 16px;font:inherit;font-weight:600;border-radius:8px;border:1px solid #2563EB;background:#2563EB;color:#fff;cursor:pointer;text-align:center;text-decoration:none}
@@ -119,7 +119,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 `;
 
 /** Every page's style sheet is this one inline block; the CSP allows exactly it. */
-export const contentSecurityPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const contentSecurityPolicy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'; img-src data:; base-uri 'none'; frame-ancestors 'none'`;
 
 type Shell = { lang: Lang; title: string; body: string; langLinks?: { ms: string; en: string }; head?: string };
 
@@ -137,6 +137,7 @@ function shell({ lang, title, body, langLinks, head = '' }: Shell): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)} — Latih</title>
 <style>${css}</style>${head}
 </head>

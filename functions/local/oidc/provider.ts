@@ -29,6 +29,9 @@ export const API_RESOURCE = 'urn:latih:api';
 /** Scopes the API's access tokens carry, as a Cognito app client's do. */
 const API_SCOPES = 'openid profile email';
 
+/** Cognito's JWKS location relative to the issuer (functions/core/config.ts defaults to it). */
+const JWKS_PATH = '/.well-known/jwks.json';
+
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
@@ -95,6 +98,8 @@ function providerConfiguration(options: OidcProviderOptions, jwks: { keys: objec
       AuthorizationCode: MINUTE,
     },
     discovery: { ui_locales_supported: ['ms', 'en'] },
+    // Where Cognito publishes its keys, so the API's default JWKS location fits both.
+    routes: { jwks: JWKS_PATH },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const account = bySub.get(sub);
@@ -200,13 +205,14 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     await callback(req, res);
   };
 
+  let stopped: Promise<void> | undefined;
   return {
     issuer,
-    jwksUri: `${issuer}/jwks`,
+    jwksUri: `${issuer}${JWKS_PATH}`,
     stop: () =>
-      new Promise<void>((resolve, reject) => {
+      (stopped ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }

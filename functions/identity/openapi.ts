@@ -1,0 +1,81 @@
+/** The identity context's operations: contract, documentation and access in one place. */
+import * as z from 'zod/mini';
+import type { Operation } from '../core/openapi';
+import {
+  Assignment, AssignmentResponse, AssignmentsResponse, MeResponse, OrgListResponse, ProfileInput, ProfileResponse,
+  RoleKeyParam, UserIdParam, UserListResponse, UserSearchQuery,
+} from './api';
+
+const unauth = { status: 401, codes: ['UNAUTHENTICATED'] };
+const userScoped = (permission: 'users:read' | 'users:verify' | 'roles:assign') =>
+  ({ kind: 'scoped', permission, target: { in: 'param', name: 'id', is: 'user' }, notFound: 'USER_NOT_FOUND' }) as const;
+
+export const identityOperations: Operation[] = [
+  {
+    method: 'get', path: '/api/orgs', operationId: 'listOrgUnits', tag: 'identity',
+    summary: { ms: 'Pokok organisasi negeri', en: 'The state organisation tree' },
+    response: { status: 200, schema: OrgListResponse }, errors: [],
+    access: { kind: 'public', because: 'the organisation tree is public information, needed on the profile form' },
+  },
+  {
+    method: 'get', path: '/api/me', operationId: 'getMe', tag: 'identity',
+    summary: { ms: 'Profil dan peranan saya', en: 'My profile and roles' },
+    response: { status: 200, schema: MeResponse }, errors: [unauth], access: { kind: 'signed-in' },
+  },
+  {
+    method: 'put', path: '/api/me/profile', operationId: 'saveMyProfile', tag: 'identity',
+    summary: { ms: 'Lengkapkan atau kemas kini profil saya', en: 'Complete or update my profile' },
+    body: ProfileInput,
+    response: { status: 200, schema: z.object({ profile: ProfileResponse.shape.profile, warnings: z.array(z.string()) }) },
+    errors: [{ status: 400, codes: ['VALIDATION_FAILED', 'MALFORMED_JSON'] }, unauth, { status: 409, codes: ['IC_TAKEN', 'EMAIL_TAKEN', 'EDIT_CONFLICT'] }],
+    access: { kind: 'signed-in' },
+  },
+  {
+    method: 'get', path: '/api/me/export', operationId: 'exportMyData', tag: 'identity',
+    summary: { ms: 'Muat turun semua data saya', en: 'Download all my data' },
+    response: { status: 200, schema: z.object({ exportedAt: z.string(), profile: z.nullable(ProfileResponse.shape.profile) }) },
+    errors: [unauth], access: { kind: 'signed-in' },
+  },
+  {
+    method: 'get', path: '/api/users', operationId: 'searchUsers', tag: 'identity',
+    summary: { ms: 'Cari pengguna dalam skop saya (nama, MyKad, e-mel)', en: 'Search users within my scope (name, MyKad, email)' },
+    query: UserSearchQuery, response: { status: 200, schema: UserListResponse },
+    errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, { status: 403, codes: ['FORBIDDEN'] }],
+    access: { kind: 'anywhere', permission: 'users:search' },
+  },
+  {
+    method: 'get', path: '/api/users/:id', operationId: 'getUser', tag: 'identity',
+    summary: { ms: 'Profil seorang pengguna', en: 'A user profile' }, params: UserIdParam,
+    response: { status: 200, schema: ProfileResponse },
+    errors: [unauth, { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['USER_NOT_FOUND'] }],
+    access: userScoped('users:read'),
+  },
+  {
+    method: 'post', path: '/api/users/:id/verify', operationId: 'verifyUser', tag: 'identity',
+    summary: { ms: 'Sahkan profil pengguna', en: 'Verify a user profile' }, params: UserIdParam,
+    response: { status: 200, schema: ProfileResponse },
+    errors: [unauth, { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['USER_NOT_FOUND'] }, { status: 409, codes: ['ALREADY_VERIFIED', 'EDIT_CONFLICT'] }],
+    access: userScoped('users:verify'),
+  },
+  {
+    method: 'get', path: '/api/users/:id/roles', operationId: 'listUserRoles', tag: 'identity',
+    summary: { ms: 'Peranan seorang pengguna', en: 'A user’s roles' }, params: UserIdParam,
+    response: { status: 200, schema: AssignmentsResponse },
+    errors: [unauth, { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['USER_NOT_FOUND'] }],
+    access: userScoped('users:read'),
+  },
+  {
+    method: 'post', path: '/api/users/:id/roles', operationId: 'grantRole', tag: 'identity',
+    summary: { ms: 'Berikan peranan', en: 'Grant a role' }, params: UserIdParam, body: Assignment,
+    response: { status: 201, schema: AssignmentResponse },
+    errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, { status: 403, codes: ['FORBIDDEN', 'ROLE_NOT_ASSIGNABLE'] }, { status: 404, codes: ['USER_NOT_FOUND'] }],
+    access: userScoped('roles:assign'),
+  },
+  {
+    method: 'delete', path: '/api/users/:id/roles/:role/:orgId', operationId: 'revokeRole', tag: 'identity',
+    summary: { ms: 'Tarik balik peranan', en: 'Revoke a role' }, params: RoleKeyParam,
+    response: { status: 200, schema: AssignmentResponse },
+    errors: [unauth, { status: 403, codes: ['FORBIDDEN', 'ROLE_NOT_ASSIGNABLE'] }, { status: 404, codes: ['USER_NOT_FOUND', 'ROLE_NOT_FOUND'] }],
+    access: userScoped('roles:assign'),
+  },
+];
