@@ -40,6 +40,7 @@ export const contexts: ContextManifest[] = [
     name: 'identity',
     entry: 'functions/identity/lambda.ts',
     routes: [
+      'GET /api/auth/config',
       'GET /api/orgs',
       'GET /api/me',
       'PUT /api/me/profile',
@@ -51,7 +52,10 @@ export const contexts: ContextManifest[] = [
     ],
     table: 'write',
     contentBucket: 'none',
-    publicRoutes: { 'GET /api/orgs': 'the organisation tree (names of state units) is public information' },
+    publicRoutes: {
+      'GET /api/auth/config': 'a browser needs the OIDC issuer and client id before anyone signs in',
+      'GET /api/orgs': 'the organisation tree (names of state units) is public information',
+    },
   },
   {
     name: 'audit',

@@ -4,13 +4,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { handle } from 'hono/aws-lambda';
 import { createClients } from '../core/clients';
 import { loadConfig } from '../core/config';
+import { withSecrets } from '../core/secrets';
 import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { accessDeps, identityDeps } from '../identity/app';
 import { auditOperations } from './openapi';
 import { auditRoutes } from './routes';
 
-const config = loadConfig();
+const config = await withSecrets(loadConfig());
 const deps = identityDeps(config, createClients(config));
 const app = createApp({ operations: auditOperations, access: accessDeps(config, deps) }).route('/api', auditRoutes(deps.audit, deps.orgs));
 

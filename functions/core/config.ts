@@ -22,6 +22,8 @@ const Env = z.object({
   OIDC_JWKS_URL: optionalUrl,
   /** Key of the keyed digests of MyKad and email numbers (core/pii.ts); >= 32 characters. */
   PII_HMAC_KEY: z.optional(z.string().check(z.minLength(32))),
+  /** In AWS: the Secrets Manager secret holding PII_HMAC_KEY, read once at cold start. */
+  PII_HMAC_KEY_SECRET_ARN: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:secretsmanager:/))),
 });
 
 export type Config = {
@@ -32,6 +34,7 @@ export type Config = {
   s3Endpoint?: string;
   oidc?: { issuer: string; clientId: string; jwksUrl: string };
   piiKey?: string;
+  piiKeySecretArn?: string;
 };
 
 export class ConfigError extends Error {
@@ -62,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, jwksUrl: e.OIDC_JWKS_URL ?? `${e.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json` } }
       : {}),
     ...(e.PII_HMAC_KEY ? { piiKey: e.PII_HMAC_KEY } : {}),
+    ...(e.PII_HMAC_KEY_SECRET_ARN ? { piiKeySecretArn: e.PII_HMAC_KEY_SECRET_ARN } : {}),
   };
 }

@@ -70,6 +70,22 @@ function respondWithError(c: Context<AppEnv>, code: ErrorCode, status: number, d
 const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 /**
+ * A path parameter of the matched route. Middleware runs before the handler's parameters are
+ * bound (c.req.param() there sees the middleware's own route), so read it from the pattern.
+ */
+function pathParam(pattern: string, path: string, name: string): string | undefined {
+  const keys = pattern.split('/');
+  const values = path.split('/');
+  const at = keys.indexOf(`:${name}`);
+  if (at < 0 || keys.length !== values.length) return undefined;
+  try {
+    return decodeURIComponent(values[at]!);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The one access decision. Finds the operation of the matched route; refuses a route that has
  * none; checks the token on every non-public route; for permission routes loads the caller's
  * assignments, and for scoped routes the target record's unit: outside the caller's scope the
@@ -104,7 +120,7 @@ function guard(options: AppOptions): MiddlewareHandler<AppEnv> {
     if (!holdsAnywhere(assignments, access.permission)) throw new AppError('FORBIDDEN');
     if (access.kind === 'anywhere') return next();
 
-    const value = access.target.in === 'param' ? c.req.param(access.target.name) : c.req.query(access.target.name);
+    const value = access.target.in === 'param' ? pathParam(route.path, c.req.path, access.target.name) : c.req.query(access.target.name);
     const orgId = value === undefined ? undefined : access.target.is === 'org' ? value : await deps!.orgOfUser(value);
     const ancestors = orgId === undefined ? undefined : await deps!.ancestorsOf(orgId);
     if (orgId === undefined || ancestors === undefined || !isAllowed(assignments, access.permission, orgId, ancestors)) {

@@ -13,7 +13,8 @@ export function identityDeps(config: Config, clients: Clients, clock: () => Date
   const audit = auditLog(clients.ddb, config.tableName, clock);
   const orgs = orgDirectory(clients.ddb, config.tableName);
   const store = identityStore(clients.ddb, config.tableName, audit, required(config.piiKey, 'PII_HMAC_KEY'));
-  return { audit, orgs, store, clock };
+  const { issuer, clientId } = required(config.oidc, 'OIDC_ISSUER, OIDC_CLIENT_ID');
+  return { audit, orgs, store, clock, login: { issuer, clientId } };
 }
 
 /** What the access guard reads: tokens against the issuer's JWKS, roles and units from the table. */

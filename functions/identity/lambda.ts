@@ -4,12 +4,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { handle } from 'hono/aws-lambda';
 import { createClients } from '../core/clients';
 import { loadConfig } from '../core/config';
+import { withSecrets } from '../core/secrets';
 import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { accessDeps, identityDeps, mountIdentity } from './app';
 import { identityOperations } from './openapi';
 
-const config = loadConfig();
+const config = await withSecrets(loadConfig());
 const deps = identityDeps(config, createClients(config));
 const app = mountIdentity(createApp({ operations: identityOperations, access: accessDeps(config, deps) }), deps);
 

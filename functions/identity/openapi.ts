@@ -12,6 +12,12 @@ const userScoped = (permission: 'users:read' | 'users:verify' | 'roles:assign') 
 
 export const identityOperations: Operation[] = [
   {
+    method: 'get', path: '/api/auth/config', operationId: 'getLoginConfig', tag: 'identity',
+    summary: { ms: 'Tetapan log masuk (pengeluar OIDC dan klien)', en: 'Login settings (OIDC issuer and client)' },
+    response: { status: 200, schema: z.object({ issuer: z.string(), clientId: z.string(), scope: z.string() }) }, errors: [],
+    access: { kind: 'public', because: 'a browser needs the issuer and client id before anyone signs in' },
+  },
+  {
     method: 'get', path: '/api/orgs', operationId: 'listOrgUnits', tag: 'identity',
     summary: { ms: 'Pokok organisasi negeri', en: 'The state organisation tree' },
     response: { status: 200, schema: OrgListResponse }, errors: [],

@@ -23,6 +23,7 @@ export type OrgTree = {
 };
 
 const TTL_MS = 60_000;
+const PROJECTION = ['id', 'kind', 'name', 'parent', 'subtype', 'sample', 'ancestors'] as const;
 
 export function orgDirectory(ddb: DynamoDBDocumentClient, tableName: string, now: () => number = Date.now) {
   let cached: { at: number; tree: OrgTree } | undefined;
@@ -35,8 +36,9 @@ export function orgDirectory(ddb: DynamoDBDocumentClient, tableName: string, now
         new QueryCommand({
           TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p',
           ExpressionAttributeValues: { ':p': ORGS_GSI1PK },
-          ProjectionExpression: 'id, kind, #n, parent, subtype, sample, ancestors',
-          ExpressionAttributeNames: { '#n': 'name' },
+          // Names for every attribute: several (name, kind, subtype…) are DynamoDB reserved words.
+          ProjectionExpression: PROJECTION.map((_, i) => `#a${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(PROJECTION.map((a, i) => [`#a${i}`, a])),
           ExclusiveStartKey,
         }),
       );

@@ -15,14 +15,21 @@ import { auditSummary, checkProfile, initialStatus, needsReverification, present
 import type { IdentityStore } from './store';
 import { normaliseText } from '../catalogue/search';
 
-export type IdentityDeps = { store: IdentityStore; orgs: OrgDirectory; audit: AuditLog; clock: () => Date };
+export type IdentityDeps = {
+  store: IdentityStore;
+  orgs: OrgDirectory;
+  audit: AuditLog;
+  clock: () => Date;
+  /** What the web app needs to start a login: the issuer and its client id. */
+  login: { issuer: string; clientId: string };
+};
 
 /** The caller's strongest role covering a unit, for the audit record. */
 function actingRole(assignments: Assignment[], permission: Permission, orgId: string, ancestors: string[]) {
   return assignments.find((a) => isAllowed([a], permission, orgId, ancestors))?.role;
 }
 
-export function identityRoutes({ store, orgs, audit, clock }: IdentityDeps) {
+export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDeps) {
   /** Whether the caller may see full IC numbers of a unit's people. */
   const canSeeIc = async (c: Context<AppEnv>, orgId: string) =>
     isAllowed(c.get('assignments') ?? [], 'users:read-ic', orgId, (await orgs.ancestorsOf(orgId)) ?? []);
@@ -34,6 +41,10 @@ export function identityRoutes({ store, orgs, audit, clock }: IdentityDeps) {
   };
 
   return new Hono<AppEnv>()
+    .get('/auth/config', (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json({ issuer: login.issuer, clientId: login.clientId, scope: 'openid profile email' });
+    })
     .get('/orgs', async (c) => {
       const tree = await orgs.tree();
       const units = tree.units.map(({ ancestors: _a, ...u }) => ({ ...u, sample: Boolean(u.sample) }));

@@ -64,8 +64,8 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
         const { Items = [] } = await ddb.send(
           new QueryCommand({
             TableName: tableName, IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :n)',
-            ExpressionAttributeValues: { ':p': orgUsersPk(orgId), ':n': prefix },
+            KeyConditionExpression: prefix ? 'gsi2pk = :p AND begins_with(gsi2sk, :n)' : 'gsi2pk = :p',
+            ExpressionAttributeValues: { ':p': orgUsersPk(orgId), ...(prefix ? { ':n': prefix } : {}) },
             Limit: limit - found.length,
           }),
         );

@@ -35,9 +35,14 @@ const listCodes = async (query: string) =>
   (await api<{ courses: CourseSummary[] }>(`/courses?limit=50&${query}`)).courses.map((c) => c.code);
 
 beforeAll(async () => {
-  // Always the current sources: a stale build would test yesterday's app.
-  execSync('npm run web:build', { cwd: repoRoot, stdio: 'pipe' });
+  // Always the current sources: a stale build would test yesterday's app. NODE_ENV is
+  // vitest's "test" here, which would make Vite bundle Svelte's development build.
+  execSync('npm run web:build', { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
   const id = `e2e-web-${randomUUID().slice(0, 8)}`;
+  // Signed-in contexts need these to start; the catalogue pages never use them.
+  process.env.PII_HMAC_KEY ??= randomUUID() + randomUUID();
+  process.env.OIDC_ISSUER ??= 'http://127.0.0.1:9/unused-issuer';
+  process.env.OIDC_CLIENT_ID ??= 'latih-e2e';
   platform = await startPlatform({
     web: 'static',
     storage: storageEndpoints(),
@@ -60,17 +65,25 @@ const viewports = {
 
 type ViewportName = keyof typeof viewports;
 
-async function newPage(viewport: ViewportName): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: viewports[viewport], baseURL: platform.url });
+/**
+ * A fresh context (no stored language, empty cache) and page. `done()` closes it and fails
+ * the test if the page threw or logged an error (a 404 asked for on purpose excepted).
+ */
+async function newPage(viewport: ViewportName): Promise<{ page: Page; done(): Promise<void> }> {
+  const context: BrowserContext = await browser.newContext({ viewport: viewports[viewport], baseURL: platform.url });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('console', (msg) => {
-    // The 404 test asks for missing things on purpose; anything else logged as an error is a bug.
     if (msg.type() === 'error' && !/404|Not found/i.test(msg.text())) problems.push(msg.text());
   });
-  context.on('close', () => expect(problems, 'errors in the browser console').toEqual([]));
-  return { context, page };
+  return {
+    page,
+    async done() {
+      await context.close();
+      expect(problems, 'errors in the browser console').toEqual([]);
+    },
+  };
 }
 
 /** The course codes on the list page, in order (from the card links). */
@@ -80,10 +93,10 @@ const shownCodes = (page: Page) =>
   );
 
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement!.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
+  // A string: this file is type-checked without the DOM library.
+  const { scrollWidth, innerWidth } = (await page.evaluate(
+    '({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })',
+  )) as { scrollWidth: number; innerWidth: number };
   expect(scrollWidth, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(innerWidth);
 }
 
@@ -103,14 +116,15 @@ async function navigate(page: Page, label: string) {
   const menu = page.getByRole('button', { name: /Buka menu|Open menu/ });
   if (await menu.isVisible()) {
     await menu.click();
-    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
+    // Its name now says what it does next.
+    await page.getByRole('button', { name: /Tutup menu|Close menu/, expanded: true }).waitFor();
   }
   await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
 }
 
-describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s', (viewport) => {
+describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s', { timeout: 90_000 }, (viewport) => {
   it('goes from the home page to a course syllabus: programme filter, back button, search, load more', async () => {
-    const { context, page } = await newPage(viewport);
+    const { page, done } = await newPage(viewport);
     const programmes = (await api<{ programmes: Programme[] }>('/programmes')).programmes;
 
     await page.goto('/');
@@ -160,9 +174,16 @@ describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s',
     await page.waitForURL(`**/kursus?q=${SEARCH_TERM}`);
     await expect.poll(() => shownCodes(page)).toEqual(found.slice(0, PAGE_SIZE));
 
+    // Too short to search: the field says why, and nothing is fetched.
+    await page.getByRole('searchbox', { name: 'Cari kursus' }).fill('s');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.getByText('Masukkan sekurang-kurangnya 2 aksara.').waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Cari kursus' }).getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).search).toBe(`?q=${SEARCH_TERM}`);
+
     // A search that finds nothing says so.
     await page.getByRole('searchbox', { name: 'Cari kursus' }).fill('zzqxv tiada');
-    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.getByRole('heading', { name: 'Tiada kursus dijumpai' }).waitFor();
 
     // A shared link opens the same filtered list; then open a course and see its syllabus.
@@ -178,11 +199,11 @@ describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s',
     expect(await syllabus.locator('ol ol > li').count()).toBe(course.modules.flatMap((m) => m.lessons).length);
     await expectNoSidewaysScroll(page);
     await shoot(page, `${viewport}-ms-course`);
-    await context.close();
+    await done();
   });
 
   it('switches to English, sets <html lang="en"> and remembers the choice after a reload', async () => {
-    const { context, page } = await newPage(viewport);
+    const { page, done } = await newPage(viewport);
     const { courses } = await api<{ courses: CourseSummary[] }>('/courses?limit=50');
     // A course with a prerequisite, to follow its link.
     const details = await Promise.all(courses.map((c) => api<{ course: CourseDetail }>(`/courses/${c.code}`)));
@@ -202,7 +223,7 @@ describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s',
     await page.reload();
     await page.getByRole('heading', { level: 1, name: course.title.en }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByText('Official Malaysian Government Website').waitFor();
+    await page.getByText('Official Malaysian Government Website', { exact: true }).waitFor();
 
     // Prerequisites are links to their courses.
     const prerequisite = course.prerequisites[0]!;
@@ -224,11 +245,11 @@ describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s',
     await page.getByRole('button', { name: /^BM/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Katalog Kursus' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ms');
-    await context.close();
+    await done();
   });
 
   it('has no axe violations (WCAG 2.1 A and AA) on the home, list and course pages', async () => {
-    const { context, page } = await newPage(viewport);
+    const { page, done } = await newPage(viewport);
     const [first] = await listCodes('');
 
     await page.goto('/');
@@ -246,17 +267,60 @@ describe.each(Object.keys(viewports) as ViewportName[])('the catalogue on a %s',
     await page.goto(`/kursus/${first}`);
     await page.getByRole('heading', { level: 2, name: 'Sukatan pelajaran' }).waitFor();
     await expectAccessible(page);
-    await context.close();
+    await done();
   });
 
   it('shows a not-found page for an unknown course and an unknown address', async () => {
-    const { context, page } = await newPage(viewport);
+    const { page, done } = await newPage(viewport);
     await page.goto('/kursus/ZZ-999');
     await page.getByRole('heading', { level: 1, name: 'Kursus tidak dijumpai' }).waitFor();
     await page.goto('/tiada-halaman-ini');
     await page.getByRole('heading', { level: 1, name: 'Halaman tidak dijumpai' }).waitFor();
     await expectNoSidewaysScroll(page);
     await shoot(page, `${viewport}-ms-404`);
-    await context.close();
+    await done();
+  });
+});
+
+/** MYDS/brief budget: each page's first load, JavaScript and CSS as sent over the wire. */
+const BUDGET_BYTES = 50 * 1000;
+
+describe('page weight', () => {
+  it(`keeps every page's first-load JS + CSS at or under ${BUDGET_BYTES / 1000} kB compressed`, async () => {
+    const [first] = await listCodes('');
+    const paths = ['/', '/program', '/kursus', `/kursus/${first}`, '/soalan-lazim', '/dasar-privasi', '/tiada'];
+    const rows: string[] = [];
+    for (const [lang, path] of (['ms', 'en'] as const).flatMap((lang) => paths.map((p) => [lang, p] as const))) {
+      // A first visit: empty cache; in English, the language chosen on an earlier visit.
+      const context = await browser.newContext({ viewport: viewports.phone, baseURL: platform.url });
+      if (lang === 'en') await context.addInitScript("localStorage.setItem('latih.lang', 'en')");
+      const page = await context.newPage();
+      const sizes: Promise<{ type: string; bytes: number; encoding: string | null }>[] = [];
+      page.on('response', (response) => {
+        const type = response.request().resourceType();
+        if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
+        sizes.push(
+          response.request().sizes().then(async (s) => ({
+            type,
+            bytes: s.responseBodySize,
+            encoding: await response.headerValue('content-encoding'),
+          })),
+        );
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const loaded = await Promise.all(sizes);
+      await context.close();
+      const sum = (type: string) => loaded.filter((l) => l.type === type).reduce((total, l) => total + l.bytes, 0);
+      const js = sum('script');
+      const css = sum('stylesheet');
+      rows.push(
+        `${lang} ${path.padEnd(18)} js ${(js / 1000).toFixed(1)} kB + css ${(css / 1000).toFixed(1)} kB = ${((js + css) / 1000).toFixed(1)} kB` +
+          ` (html ${(sum('document') / 1000).toFixed(1)} kB; ${loaded.length} files)`,
+      );
+      // Compressed as CloudFront compresses: every file above the 1 kB threshold is gzipped.
+      expect(loaded.filter((l) => l.type !== 'document' && l.bytes > 1024 && !l.encoding), `uncompressed files on ${path}`).toEqual([]);
+      expect(js + css, `first-load JS + CSS of ${path} (${lang})`).toBeLessThanOrEqual(BUDGET_BYTES);
+    }
+    console.log(`First-load weight, gzip over the wire:\n${rows.join('\n')}`);
   });
 });

@@ -17,8 +17,19 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const s3Dir = mkdtempSync(join(tmpdir(), 'latih-s3-'));
-  const ddb = await startDynamoDbLocal({ port: await choosePort(18000) });
-  const s3 = await startS3Local({ port: await choosePort(14569), directory: s3Dir });
+  // Several runs may start at once (developers, helpers): a port found free can be taken
+  // before we bind it, so retry on another.
+  const onFreePort = async <T>(from: number, start: (port: number) => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await start(await choosePort(from + attempt * 7 + Math.floor(Math.random() * 50)));
+      } catch (err) {
+        if (attempt >= 5) throw err;
+      }
+    }
+  };
+  const ddb = await onFreePort(18000, (port) => startDynamoDbLocal({ port }));
+  const s3 = await onFreePort(14569, (port) => startS3Local({ port, directory: s3Dir }));
   project.provide('dynamodbEndpoint', ddb.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
   const stop = async () => {
