@@ -3,7 +3,9 @@
  * list can be shared and the back button restores it. Unknown or malformed values in a
  * hand-edited URL are dropped here rather than sent to the API to be refused.
  */
+import type { InferRequestType } from 'hono/client';
 import type { CourseListQuery } from '$functions/catalogue/api';
+import type { catalogue } from './api';
 import { enumValues } from './i18n';
 
 export type CourseFilters = Omit<CourseListQuery, 'limit' | 'cursor'>;
@@ -14,7 +16,7 @@ export const PAGE_SIZE = 9;
 export const SEARCH_MIN = 2;
 export const SEARCH_MAX = 100;
 
-const programmeIds: readonly string[] = ['3.1', '7.1', '7.2'] satisfies NonNullable<CourseFilters['programme']>[];
+const programmeIds = ['3.1', '7.1', '7.2'] satisfies NonNullable<CourseFilters['programme']>[];
 const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
@@ -56,10 +58,10 @@ export function catalogueHref(filters: Partial<Record<FilterName, string | undef
   return search ? `/kursus?${search}` : '/kursus';
 }
 
-/** The API query for one page of these filters (no undefined keys on the wire). */
-export function toQuery(filters: CourseFilters, cursor?: string) {
-  const query: Record<string, string> = { limit: String(PAGE_SIZE) };
-  for (const [name, value] of Object.entries(filters)) if (value) query[name] = value;
-  if (cursor) query.cursor = cursor;
-  return query;
+type CourseQuery = InferRequestType<typeof catalogue.courses.$get>['query'];
+
+/** The API query for one page of these filters (no empty parameters on the wire). */
+export function toQuery(filters: CourseFilters, cursor?: string): CourseQuery {
+  const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as CourseFilters;
+  return { ...given, limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) };
 }

@@ -3,14 +3,13 @@
  * The choice is remembered in localStorage and mirrored on <html lang> so screen readers
  * pronounce the page in the right language.
  */
-import { formatDate, formatNumber, messages, type Bilingual, type Lang, type Messages } from './i18n';
+import { formatDate, formatNumber, loadMessages, type Lang, type Messages } from './i18n';
 
 const STORAGE_KEY = 'latih.lang';
 
 function storedLang(): Lang {
   try {
-    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return value === 'en' || value === 'ms' ? value : 'ms';
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ms';
   } catch {
     // Storage can be blocked (private mode, policy): the default language still works.
     return 'ms';
@@ -19,14 +18,25 @@ function storedLang(): Lang {
 
 class Locale {
   lang = $state<Lang>(storedLang());
-  /** The dictionary of the current language. */
-  t: Messages = $derived(messages[this.lang]);
+  /**
+   * The shared strings in the current language. Set before anything renders: the root
+   * layout's load awaits `ready`.
+   */
+  t = $state.raw<Messages>(undefined as never);
+  readonly ready: Promise<void>;
 
   constructor() {
+    this.ready = loadMessages(this.lang).then((messages) => {
+      this.t = messages;
+    });
+    // The build imports this module in Node to read page options: no document there.
     if (typeof document !== 'undefined') document.documentElement.lang = this.lang;
   }
 
-  set(lang: Lang) {
+  /** Switches once the new language's strings have arrived, so no half-translated page. */
+  async set(lang: Lang) {
+    const messages = await loadMessages(lang);
+    this.t = messages;
     this.lang = lang;
     document.documentElement.lang = lang;
     try {
@@ -36,8 +46,8 @@ class Locale {
     }
   }
 
-  /** The current language's half of bilingual API text. */
-  pick = (text: Bilingual): string => text[this.lang];
+  /** The current language's half of text that comes in both (API titles, page strings). */
+  pick = <T>(text: Record<Lang, T>): T => text[this.lang];
   date = (isoDate: string): string => formatDate(isoDate, this.lang);
   number = (value: number): string => formatNumber(value, this.lang);
 }

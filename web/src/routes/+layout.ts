@@ -1,3 +1,4 @@
+import { locale } from '$lib/locale.svelte';
 import type { LayoutLoad } from './$types';
 
 // A static single-page app: rendered in the browser, where the chosen language is known.
@@ -6,4 +7,8 @@ export const ssr = false;
 export const prerender = true;
 export const trailingSlash = 'never';
 
-export const load = (() => ({})) satisfies LayoutLoad;
+// Nothing renders before the shared strings of the chosen language are here.
+export const load = (async () => {
+  await locale.ready;
+  return {};
+}) satisfies LayoutLoad;

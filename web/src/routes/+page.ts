@@ -1,5 +1,5 @@
-import { programmes } from '$lib/api';
+import { programmesState } from '$lib/programmes.svelte';
 import type { PageLoad } from './$types';
 
-// Not awaited: the page shows at once and the programme cards arrive when ready.
-export const load = (() => ({ programmes: programmes() })) satisfies PageLoad;
+// Not awaited: the page shows at once and the programme cards fill in when they arrive.
+export const load = (() => ({ programmes: programmesState() })) satisfies PageLoad;

@@ -1,4 +1,4 @@
-import { programmes } from '$lib/api';
+import { programmesState } from '$lib/programmes.svelte';
 import type { PageLoad } from './$types';
 
-export const load = (() => ({ programmes: programmes() })) satisfies PageLoad;
+export const load = (() => ({ programmes: programmesState() })) satisfies PageLoad;
