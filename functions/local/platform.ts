@@ -3,7 +3,9 @@
  * (the very Hono app the Lambdas run) and the web app. Used by `npm start`, the browser
  * tests and the benchmarks, so all three exercise the same wiring.
  */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -16,7 +18,11 @@ import { createPlatformApp } from '../platform';
 import { formatProblems, loadContent } from '../catalogue/content/load';
 import { syncContent, type SyncReport } from '../catalogue/content/sync';
 import type { Progress } from '../catalogue/content/progress';
+import { identityDeps } from '../identity/app';
 import { ensureBucket, ensureTable } from './bootstrap';
+import { seedDemoPeople } from './demo';
+import { loadDemoAccounts, orgUnitIds } from './oidc/accounts';
+import { startOidcProvider } from './oidc/provider';
 import { choosePort, localCredentials, startDynamoDbLocal, startS3Local, type Service } from './services';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -34,12 +40,30 @@ export type PlatformOptions = {
   port?: number;
   contentDir?: string;
   progress?: Progress;
+  /** Give the demo accounts their profiles and roles (default true). */
+  demo?: boolean;
 };
+
+/** The web app's client id at the local OpenID provider. */
+export const LOCAL_CLIENT_ID = 'latih-web-local';
+
+/** A random key, kept in the data folder so lookups stay valid across restarts. */
+function localPiiKey(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(48).toString('base64url');
+  const file = join(dataDir, 'pii-hmac.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 export type Platform = {
   /** Where a person opens the platform. */
   url: string;
   apiUrl: string;
+  /** The local OpenID provider (demo accounts). */
+  issuer: string;
   config: Config;
   clients: Clients;
   sync: SyncReport;
@@ -90,13 +114,26 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         ...(options.dataDir ? { dataDir: join(options.dataDir, 'ddb') } : {}),
       });
       stops.push(ddb.stop);
-      const s3: Service = await startS3Local({
-        port: await choosePort(4569),
-        directory: options.dataDir ? join(options.dataDir, 's3') : join(repoRoot, '.data', 'tmp-s3', String(process.pid)),
-      });
+      const s3Dir = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'latih-s3-'));
+      if (!options.dataDir) stops.push(async () => rmSync(s3Dir, { recursive: true, force: true }));
+      const s3: Service = await startS3Local({ port: await choosePort(4569), directory: s3Dir });
       stops.push(s3.stop);
       storage = { dynamodbEndpoint: ddb.endpoint, s3Endpoint: s3.endpoint };
     }
+
+    // The web origin first: the OpenID client's redirect URIs name it.
+    const webPort = await choosePort(options.port ?? 3000);
+    const origins = [`http://127.0.0.1:${webPort}`, `http://localhost:${webPort}`];
+    const accounts = loadDemoAccounts(join(repoRoot, 'content', 'demo', 'accounts.yaml'), { orgIds: orgUnitIds(join(options.contentDir ?? join(repoRoot, 'content'), 'org')) });
+    const oidc = await startOidcProvider({
+      port: await choosePort(9400),
+      accounts,
+      clientId: LOCAL_CLIENT_ID,
+      redirectUris: origins.map((o) => `${o}/auth/callback`),
+      postLogoutRedirectUris: origins.map((o) => `${o}/`),
+      ...(options.dataDir ? { keysFile: join(options.dataDir, 'oidc-keys.json') } : {}),
+    });
+    stops.push(oidc.stop);
 
     const config = loadConfig({
       ...process.env,
@@ -104,6 +141,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       CONTENT_BUCKET: options.contentBucket ?? process.env.CONTENT_BUCKET ?? 'latih-content-local',
       DYNAMODB_ENDPOINT: storage.dynamodbEndpoint,
       S3_ENDPOINT: storage.s3Endpoint,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: LOCAL_CLIENT_ID,
+      OIDC_JWKS_URL: oidc.jwksUri,
+      PII_HMAC_KEY: localPiiKey(options.dataDir),
     });
     const clients = createClients(config);
     await ensureTable(clients.ddb, config.tableName);
@@ -112,12 +153,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const { content, problems } = loadContent(options.contentDir ?? join(repoRoot, 'content'));
     if (problems.length) throw new Error(`content/ has problems:\n${formatProblems(problems)}`);
     const sync = await syncContent(content, clients, config, options.progress);
+    if (options.demo ?? true) await seedDemoPeople(accounts, identityDeps(config, clients));
 
     const api = createPlatformApp(config, clients);
     let url: string;
     let apiUrl: string;
     if (options.web === 'dev') {
-      const apiServer = await listen(api.fetch, await choosePort(options.port ? options.port + 1 : 3001));
+      const apiServer = await listen(api.fetch, await choosePort(webPort + 1));
       const apiPort = (apiServer.address() as { port: number }).port;
       stops.push(() => new Promise((r) => apiServer.close(() => r())));
       apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -129,7 +171,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         configFile: join(repoRoot, 'web', 'vite.config.ts'),
         server: {
           host: '127.0.0.1',
-          port: await choosePort(options.port ?? 3000),
+          port: webPort,
           strictPort: true,
           proxy: { '/api': { target: apiUrl, changeOrigin: false } },
         },
@@ -143,13 +185,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         throw new Error('web/build is missing: run `npm run web:build` first');
       }
       const app = options.web === 'static' ? staticSite(api) : api;
-      const server = await listen(app.fetch, await choosePort(options.port ?? 3000));
+      const server = await listen(app.fetch, webPort);
       const port = (server.address() as { port: number }).port;
       stops.push(() => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }));
       url = `http://127.0.0.1:${port}/`;
       apiUrl = `http://127.0.0.1:${port}`;
     }
-    return { url, apiUrl, config, clients, sync, stop };
+    return { url, apiUrl, issuer: oidc.issuer, config, clients, sync, stop };
   } catch (err) {
     await stop();
     throw err;

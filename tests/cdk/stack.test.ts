@@ -1,6 +1,7 @@
 /**
  * The synthesized Latih stack: storage hardening, one least-privilege Lambda per manifest
- * context, the HTTP API routes, CloudFront, and zero unacknowledged cdk-nag findings.
+ * context, the Cognito user pool and web client, the HTTP API routes behind the JWT authorizer,
+ * CloudFront, no reference cycle, and zero unacknowledged cdk-nag findings.
  * Each app is synthesized once (beforeAll); bundling uses the local esbuild, no Docker, no AWS.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contexts as manifest, type ContextManifest } from '../../functions/contexts';
 import { LAMBDA_RUNTIME } from '../../cdk/constructs/functions';
+import { parseOidcProvider } from '../../cdk/constructs/identity';
 import { SPA_FALLBACK_CODE } from '../../cdk/constructs/web';
 import { repoRoot } from '../../cdk/paths';
 import { LatihStack, type LatihStackProps } from '../../cdk/stack';
@@ -98,6 +100,78 @@ function contextFunctionId(resources: Resources, name: string): string {
   );
   expect(found, `exactly one function for context ${name}`).toHaveLength(1);
   return found[0]![0];
+}
+
+/** Routes of a context that need a signed-in user: all but its `publicRoutes` (written out here, independently of cdk/). */
+const signedInRoutes = (c: ContextManifest) => c.routes.filter((r) => !Object.hasOwn(c.publicRoutes ?? {}, r));
+/** Gets OIDC_ISSUER / OIDC_CLIENT_ID: at least one signed-in route. */
+const needsOidc = (c: ContextManifest) => signedInRoutes(c).length > 0;
+/** Gets the PII HMAC key: writes the table, or serves signed-in users. */
+const needsPiiKey = (c: ContextManifest) => c.table === 'write' || needsOidc(c);
+
+function theOnly(resources: Resources, type: string): [string, Json] {
+  const found = ofType(resources, type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+}
+
+/** Resources each resource refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub, DependsOn). */
+function references(resources: Resources): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  const walk = (node: unknown, out: Set<string>): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, out));
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node as Json)) {
+      if (k === 'Ref' && typeof v === 'string') out.add(v);
+      else if (k === 'Fn::GetAtt') out.add(Array.isArray(v) ? (v[0] as string) : String(v).split('.')[0]!);
+      else if (k === 'Fn::Sub') {
+        const text = Array.isArray(v) ? (v[0] as string) : (v as string);
+        for (const m of text.matchAll(/\$\{([^!}.]+)[^}]*\}/g)) out.add(m[1]!);
+        if (Array.isArray(v)) walk(v[1], out);
+      } else walk(v, out);
+    }
+  };
+  for (const [id, r] of Object.entries(resources)) {
+    const out = new Set<string>(asArray<string>(r.DependsOn));
+    walk(r.Properties, out);
+    graph.set(id, new Set([...out].filter((x) => x in resources && x !== id)));
+  }
+  return graph;
+}
+
+/** A reference cycle among the resources (CloudFormation would refuse the template), or undefined. */
+function findCycle(resources: Resources): string[] | undefined {
+  const graph = references(resources);
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'open') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'open');
+    path.push(id);
+    for (const next of graph.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of graph.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/** A CloudFormation string built by Fn::Join, rendered with `<Ref>` / `<Id.Attr>` placeholders. */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Json;
+  if (v.Ref) return `<${v.Ref}>`;
+  if (v['Fn::GetAtt']) return `<${(v['Fn::GetAtt'] as string[]).join('.')}>`;
+  if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(render).join(v['Fn::Join'][0] as string);
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
 }
 
 function nagViolations(s: Synth): string[] {
@@ -225,7 +299,7 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       expect(ofType(s.resources, 'AWS::Lambda::Function')).toHaveLength(manifest.length);
     });
 
-    it.each(manifest.map((c) => [c.name, c] as const))('%s: arm64, newest runtime, env vars, own encrypted log group', (name) => {
+    it.each(manifest.map((c) => [c.name, c] as const))('%s: arm64, newest runtime, env vars, own encrypted log group', (name, context) => {
       const id = contextFunctionId(s.resources, name);
       const p = s.resources[id]!.Properties;
       expect(p.Architectures).toEqual(['arm64']);
@@ -237,6 +311,13 @@ describe('Latih stack (manifest contexts, no web build)', () => {
         POWERTOOLS_SERVICE_NAME: `latih-${name}`,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(needsOidc(context)
+          ? {
+              OIDC_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-5.amazonaws.com/', { Ref: logicalId(s.stack.identity.userPool) }]] },
+              OIDC_CLIENT_ID: { Ref: logicalId(s.stack.identity.client) },
+            }
+          : {}),
+        ...(needsPiiKey(context) ? { PII_HMAC_KEY_SECRET_ARN: { Ref: logicalId(s.stack.data.piiKeySecret) } } : {}),
       });
       const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
       expect(s.resources[logGroupId]!.Properties).toEqual(
@@ -264,6 +345,116 @@ describe('Latih stack (manifest contexts, no web build)', () => {
     it.each(manifest.map((c) => [c.name, c] as const))('%s: grants exactly its manifest access', (_name, context) => {
       expectExactAccess(s, context);
     });
+
+    it('allows secretsmanager:GetSecretValue only on the PII HMAC key secret', () => {
+      const secretArn = { Ref: logicalId(s.stack.data.piiKeySecret) };
+      const reading = allStatements(s.resources).filter((st) =>
+        asArray<string>(st.Action).some((a) => covers(a, 'secretsmanager:GetSecretValue')),
+      );
+      expect(reading.length).toBe(manifest.filter(needsPiiKey).length);
+      for (const st of reading) {
+        expect(st.Action).toBe('secretsmanager:GetSecretValue');
+        expect(st.Resource).toEqual(secretArn);
+      }
+    });
+  });
+
+  describe('PII HMAC key', () => {
+    it('is a generated 64-character secret without punctuation, encrypted with the CMK, retained', () => {
+      const [id, secret] = theOnly(s.resources, 'AWS::SecretsManager::Secret');
+      expect(id).toBe(logicalId(s.stack.data.piiKeySecret));
+      expect(secret.DeletionPolicy).toBe('Retain');
+      expect(secret.UpdateReplacePolicy).toBe('Retain');
+      expect(secret.Properties.GenerateSecretString).toEqual(
+        expect.objectContaining({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false }),
+      );
+      expect(secret.Properties.GenerateSecretString.SecretStringTemplate).toBeUndefined();
+      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.data.key), 'Arn'] });
+      expect(ofType(s.resources, 'AWS::SecretsManager::RotationSchedule')).toEqual([]);
+    });
+  });
+
+  describe('identity (Cognito)', () => {
+    let pool: Json;
+    let client: Json;
+    beforeAll(() => {
+      pool = theOnly(s.resources, 'AWS::Cognito::UserPool')[1];
+      client = theOnly(s.resources, 'AWS::Cognito::UserPoolClient')[1].Properties;
+    });
+
+    it('user pool: admin-created accounts only, sign-in by username or email, name and email', () => {
+      const p = pool.Properties;
+      expect(p.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+      expect(p.AliasAttributes).toEqual(['email']);
+      expect(p.UsernameAttributes).toBeUndefined();
+      expect(p.UsernameConfiguration).toEqual({ CaseSensitive: false });
+      expect(p.AutoVerifiedAttributes).toEqual(['email']);
+      expect(p.Schema).toEqual([
+        { Name: 'email', Required: true, Mutable: true },
+        { Name: 'name', Required: true, Mutable: true },
+      ]);
+      expect(p.AccountRecoverySetting).toEqual({ RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] });
+      expect(p.EmailConfiguration).toEqual({ EmailSendingAccount: 'COGNITO_DEFAULT' });
+    });
+
+    it('user pool: 12+ character passwords with upper, lower, digit and symbol', () => {
+      expect(pool.Properties.Policies.PasswordPolicy).toEqual(
+        expect.objectContaining({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+      );
+    });
+
+    it('user pool: optional MFA by TOTP only (no SMS, no SMS role)', () => {
+      expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+      expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+      expect(pool.Properties.SmsConfiguration).toBeUndefined();
+    });
+
+    it('user pool: Essentials plan, deletion protection, retained', () => {
+      expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
+      expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+      expect(pool.DeletionPolicy).toBe('Retain');
+      expect(pool.UpdateReplacePolicy).toBe('Retain');
+    });
+
+    it('hosted login domain: Cognito prefix latih-<stage>-<account>', () => {
+      const [, domain] = theOnly(s.resources, 'AWS::Cognito::UserPoolDomain');
+      expect(domain.Properties.UserPoolId).toEqual({ Ref: logicalId(s.stack.identity.userPool) });
+      expect(domain.Properties.CustomDomainConfig).toBeUndefined();
+      expect(render(domain.Properties.Domain)).toBe('latih-test-<AWS::AccountId>');
+    });
+
+    it('web client: public (no secret), authorization code only, openid/profile/email, no direct password flows', () => {
+      expect(client.UserPoolId).toEqual({ Ref: logicalId(s.stack.identity.userPool) });
+      expect(client.GenerateSecret).toBe(false);
+      expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+      expect(client.AllowedOAuthFlows).toEqual(['code']);
+      expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+      expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    });
+
+    it('web client: 15-minute access and ID tokens, 8-hour refresh, revocation, no user-existence errors', () => {
+      expect(client.AccessTokenValidity).toBe(15);
+      expect(client.IdTokenValidity).toBe(15);
+      expect(client.RefreshTokenValidity).toBe(480);
+      expect(client.TokenValidityUnits).toEqual({ AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' });
+      expect(client.EnableTokenRevocation).toBe(true);
+      expect(client.PreventUserExistenceErrors).toBe('ENABLED');
+    });
+
+    it('web client: callback and sign-out URLs on the CloudFront domain', () => {
+      const cf = `<${logicalId(s.stack.web.distribution)}.DomainName>`;
+      expect(client.CallbackURLs.map(render)).toEqual([`https://${cf}/auth/callback`]);
+      expect(client.LogoutURLs.map(render)).toEqual([`https://${cf}/`]);
+    });
+
+    it('without the oidcProvider context: Cognito accounts only, no identity provider', () => {
+      expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+      expect(ofType(s.resources, 'AWS::Cognito::UserPoolIdentityProvider')).toEqual([]);
+    });
+
+    it('the template has no reference cycle (CloudFront -> API <- client <- authorizer <- routes)', () => {
+      expect(findCycle(s.resources)).toBeUndefined();
+    });
   });
 
   describe('HTTP API', () => {
@@ -273,6 +464,36 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       expect(ofType(s.resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()).toEqual(
         routes.map(([r]) => r).sort(),
       );
+    });
+
+    it('has one JWT authorizer: issuer = the user pool, audience = the web client id', () => {
+      const [id, authorizer] = theOnly(s.resources, 'AWS::ApiGatewayV2::Authorizer');
+      const p = authorizer.Properties;
+      expect(p.ApiId).toEqual({ Ref: logicalId(s.stack.api.httpApi) });
+      expect(p.AuthorizerType).toBe('JWT');
+      expect(p.IdentitySource).toEqual(['$request.header.Authorization']);
+      expect(render(p.JwtConfiguration.Issuer)).toBe(`https://cognito-idp.ap-southeast-5.amazonaws.com/<${logicalId(s.stack.identity.userPool)}>`);
+      expect(p.JwtConfiguration.Audience).toEqual([{ Ref: logicalId(s.stack.identity.client) }]);
+      expect(id).toBe(s.stack.resolve(s.stack.authorizer.authorizerId).Ref);
+    });
+
+    const authOf = manifest.flatMap((c) =>
+      c.routes.map((r) => [r, Object.hasOwn(c.publicRoutes ?? {}, r) ? 'NONE' : 'JWT'] as const),
+    );
+    it('covers every manifest route below, some public and some signed-in', () => {
+      expect(authOf.map(([r]) => r).sort()).toEqual(routes.map(([r]) => r).sort());
+      expect(new Set(authOf.map(([, a]) => a))).toEqual(new Set(['NONE', 'JWT']));
+    });
+
+    it.each(authOf)('%s: authorization %s', (routeKey, expected) => {
+      const [, route] = ofType(s.resources, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === routeKey)!;
+      expect(route.Properties.AuthorizationType).toBe(expected);
+      if (expected === 'JWT') {
+        const [authorizerId] = theOnly(s.resources, 'AWS::ApiGatewayV2::Authorizer');
+        expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      } else {
+        expect(route.Properties.AuthorizerId).toBeUndefined();
+      }
     });
 
     it.each(routes)('%s targets the %s function', (routeKey, name) => {
@@ -343,9 +564,18 @@ describe('Latih stack (manifest contexts, no web build)', () => {
     });
   });
 
-  it('outputs the API URL, site URL, table name and content bucket name', () => {
-    const outputs = Object.keys(s.template.toJSON().Outputs as Json);
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'SiteUrl', 'TableName', 'ContentBucketName']));
+  it('outputs the API, site, storage and sign-in settings', () => {
+    const outputs = s.template.toJSON().Outputs as Json;
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ApiUrl', 'AuthIssuer', 'ContentBucketName', 'HostedLoginDomain', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
+    );
+    const poolId = logicalId(s.stack.identity.userPool);
+    expect(outputs.UserPoolId.Value).toEqual({ Ref: poolId });
+    expect(outputs.UserPoolClientId.Value).toEqual({ Ref: logicalId(s.stack.identity.client) });
+    expect(render(outputs.AuthIssuer.Value)).toBe(`https://cognito-idp.ap-southeast-5.amazonaws.com/<${poolId}>`);
+    expect(render(outputs.HostedLoginDomain.Value)).toBe(
+      `https://<${logicalId(s.stack.identity.domain)}>.auth.ap-southeast-5.amazoncognito.com`,
+    );
   });
 
   it('has no unacknowledged cdk-nag (AWS Solutions) findings', () => {
@@ -367,7 +597,13 @@ describe('SPA fallback function', () => {
   });
 });
 
-describe('Latih stack with a web build and a known account', () => {
+describe('Latih stack with a web build, a known account, a custom domain and an OIDC provider', () => {
+  const oidcProvider = {
+    name: 'MyDigitalID',
+    issuerUrl: 'https://id.example.gov.my',
+    clientId: 'latih-client',
+    clientSecretName: 'latih/test/mydigitalid',
+  };
   let s: Synth;
   let webBuild: string;
   beforeAll(() => {
@@ -375,7 +611,14 @@ describe('Latih stack with a web build and a known account', () => {
     mkdirSync(join(webBuild, '_app', 'immutable'), { recursive: true });
     writeFileSync(join(webBuild, '200.html'), '<!doctype html><title>Latih</title>');
     writeFileSync(join(webBuild, '_app', 'immutable', 'start.js'), 'export {};');
-    s = synth({ webAssetPath: webBuild }, '123456789012');
+    s = synth(
+      {
+        webAssetPath: webBuild,
+        domain: { names: ['latih.example.my'], certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+        oidcProvider,
+      },
+      '123456789012',
+    );
   }, SYNTH_TIMEOUT);
   afterAll(() => rmSync(webBuild, { recursive: true, force: true }));
 
@@ -394,6 +637,41 @@ describe('Latih stack with a web build and a known account', () => {
     expect(handlers).toHaveLength(1);
     const roleId = handlers[0]![1].Properties.Role['Fn::GetAtt'][0] as string;
     expect(s.resources[roleId]!.Properties.ManagedPolicyArns ?? []).toEqual([]);
+  });
+
+  it('hosted login domain prefix uses the account id', () => {
+    expect(theOnly(s.resources, 'AWS::Cognito::UserPoolDomain')[1].Properties.Domain).toBe('latih-test-123456789012');
+  });
+
+  it('callback and sign-out URLs use the custom domain', () => {
+    const client = theOnly(s.resources, 'AWS::Cognito::UserPoolClient')[1].Properties;
+    expect(client.CallbackURLs).toEqual(['https://latih.example.my/auth/callback']);
+    expect(client.LogoutURLs).toEqual(['https://latih.example.my/']);
+  });
+
+  it('federates the OIDC provider: secret by dynamic reference, attributes mapped, offered by the client', () => {
+    const [idpId, idp] = theOnly(s.resources, 'AWS::Cognito::UserPoolIdentityProvider');
+    expect(idp.Properties).toEqual(
+      expect.objectContaining({
+        UserPoolId: { Ref: logicalId(s.stack.identity.userPool) },
+        ProviderName: 'MyDigitalID',
+        ProviderType: 'OIDC',
+        ProviderDetails: expect.objectContaining({
+          client_id: 'latih-client',
+          client_secret: '{{resolve:secretsmanager:latih/test/mydigitalid:SecretString:::}}',
+          oidc_issuer: 'https://id.example.gov.my',
+          authorize_scopes: 'openid email profile',
+        }),
+        AttributeMapping: { email: 'email', email_verified: 'email_verified', name: 'name' },
+      }),
+    );
+    const [, client] = theOnly(s.resources, 'AWS::Cognito::UserPoolClient');
+    expect(client.Properties.SupportedIdentityProviders).toEqual(['COGNITO', 'MyDigitalID']);
+    expect(asArray(client.DependsOn)).toContain(idpId);
+  });
+
+  it('the template has no reference cycle', () => {
+    expect(findCycle(s.resources)).toBeUndefined();
   });
 
   it('still allows no dynamodb:Scan, dynamodb:*, s3:* or *', () => {
@@ -418,7 +696,7 @@ describe('Latih stack with contexts of every access level', () => {
   ];
   let s: Synth;
   beforeAll(() => {
-    s = synth({ contexts: variants });
+    s = synth({ contexts: variants, authDomainPrefix: 'latih-variants' });
   }, SYNTH_TIMEOUT);
 
   it.each(variants.map((c) => [`${c.name} (table ${c.table}, bucket ${c.contentBucket})`, c] as const))(
@@ -436,10 +714,69 @@ describe('Latih stack with contexts of every access level', () => {
     expect(nagViolations(s)).toEqual([]);
   });
 
-  it('fails cdk-nag for a route of a context not declared public', () => {
-    const t = synth({ contexts: [{ ...variants[3]!, routes: ['POST /api/enrolments'] }] });
-    expect(nagViolations(t)).toEqual([expect.stringMatching(/^AwsSolutions-APIG4 at Latih\/Api\/Route POST/)]);
+  it('only the writer gets the PII key; none gets the OIDC settings (no signed-in routes)', () => {
+    for (const c of variants) {
+      const env = s.resources[contextFunctionId(s.resources, c.name)]!.Properties.Environment.Variables as Json;
+      expect(Object.keys(env).filter((k) => /^(OIDC_|PII_)/.test(k)), c.name).toEqual(c.name === 'writer' ? ['PII_HMAC_KEY_SECRET_ARN'] : []);
+    }
+  });
+
+  it('takes the hosted login domain prefix from authDomainPrefix', () => {
+    expect(theOnly(s.resources, 'AWS::Cognito::UserPoolDomain')[1].Properties.Domain).toBe('latih-variants');
+  });
+
+  it('puts a route not declared public behind the JWT authorizer, and gives its function the OIDC settings and PII key', () => {
+    const t = synth({ contexts: [{ ...variants[3]!, routes: ['POST /api/enrolments', 'GET /api/open'], publicRoutes: { 'GET /api/open': 'a test' } }] });
+    const routes = Object.fromEntries(ofType(t.resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, r.Properties.AuthorizationType]));
+    expect(routes).toEqual({ 'POST /api/enrolments': 'JWT', 'GET /api/open': 'NONE' });
+    const env = t.resources[contextFunctionId(t.resources, 'idle')]!.Properties.Environment.Variables as Json;
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'PII_HMAC_KEY_SECRET_ARN']));
+    expect(nagViolations(t)).toEqual([]);
   }, SYNTH_TIMEOUT);
+
+  it('refuses a public route that is not one of the context\'s routes', () => {
+    expect(() => synth({ contexts: [{ ...variants[3]!, routes: ['GET /api/a'], publicRoutes: { 'GET /api/b': 'typo' } }] })).toThrow(
+      /lists "GET \/api\/b" in publicRoutes but not in routes/,
+    );
+  });
+});
+
+describe('reference-cycle check', () => {
+  it('finds a cycle through Ref, Fn::GetAtt, Fn::Sub and DependsOn, and none in a chain', () => {
+    const chain: Resources = {
+      Api: { Type: 'T', Properties: {} },
+      Cdn: { Type: 'T', Properties: { Origin: { 'Fn::Sub': '${Api}.execute-api.${AWS::Region}.amazonaws.com' } } },
+      Client: { Type: 'T', Properties: { Callback: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Cdn', 'DomainName'] }]] } } },
+      Route: { Type: 'T', Properties: { Api: { Ref: 'Api' }, Audience: [{ Ref: 'Client' }] } },
+    };
+    expect(findCycle(chain)).toBeUndefined();
+    expect(findCycle({ ...chain, Cdn: { ...chain.Cdn!, DependsOn: ['Route'] } })).toEqual(['Cdn', 'Route', 'Client', 'Cdn']);
+  });
+});
+
+describe('oidcProvider context', () => {
+  const valid = { name: 'MyDigitalID', issuerUrl: 'https://id.example.gov.my', clientId: 'c', clientSecretName: 'latih/idp' };
+
+  it('is optional', () => {
+    expect(parseOidcProvider(undefined)).toBeUndefined();
+    expect(parseOidcProvider('')).toBeUndefined();
+  });
+
+  it('accepts JSON from the command line or an object from cdk.json', () => {
+    expect(parseOidcProvider(JSON.stringify(valid))).toEqual(valid);
+    expect(parseOidcProvider({ ...valid, scopes: ['openid'] })).toEqual({ ...valid, scopes: ['openid'] });
+  });
+
+  it.each([
+    ['not JSON', '{name:'],
+    ['a missing field', JSON.stringify({ ...valid, clientSecretName: undefined })],
+    ['a plain-http issuer', { ...valid, issuerUrl: 'http://id.example.gov.my' }],
+    ['the reserved name COGNITO', { ...valid, name: 'Cognito' }],
+    ['a name with spaces', { ...valid, name: 'My Digital ID' }],
+    ['scopes that are not strings', { ...valid, scopes: [1] }],
+  ])('refuses %s', (_label, raw) => {
+    expect(() => parseOidcProvider(raw)).toThrow(/Invalid context oidcProvider/);
+  });
 });
 
 /** What each manifest access level must grant: written out here, independently of cdk/. */
@@ -469,11 +806,13 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
 
   expect(actionsOf(statements, 'dynamodb:')).toEqual(EXPECTED.table[context.table]);
   expect(actionsOf(statements, 's3:')).toEqual(EXPECTED.bucket[context.contentBucket]);
+  const piiKey = needsPiiKey(context);
   expect(actionsOf(statements, 'kms:')).toEqual(
-    [...new Set([...EXPECTED.kms[context.table], ...EXPECTED.kms[context.contentBucket]])].sort(),
+    [...new Set([...EXPECTED.kms[context.table], ...EXPECTED.kms[context.contentBucket], ...(piiKey ? ['kms:Decrypt'] : [])])].sort(),
   );
   expect(actionsOf(statements, 'logs:')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-  expect(statements.flatMap((st) => asArray<string>(st.Action)).every((a) => /^(dynamodb|s3|kms|logs):/.test(a))).toBe(true);
+  expect(actionsOf(statements, 'secretsmanager:')).toEqual(piiKey ? ['secretsmanager:GetSecretValue'] : []);
+  expect(statements.flatMap((st) => asArray<string>(st.Action)).every((a) => /^(dynamodb|s3|kms|logs|secretsmanager):/.test(a))).toBe(true);
 
   for (const st of statements) {
     const actions = asArray<string>(st.Action);
@@ -485,6 +824,7 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
       expect(resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(s.stack.data.contentBucket), 'Arn'] }, '/*']] }]);
     }
     if (actions.some((a) => a.startsWith('kms:'))) expect(resources).toEqual([keyArn]);
+    if (actions.some((a) => a.startsWith('secretsmanager:'))) expect(resources).toEqual([{ Ref: logicalId(s.stack.data.piiKeySecret) }]);
     if (actions.some((a) => a.startsWith('logs:'))) {
       const fn = s.resources[contextFunctionId(s.resources, context.name)]!;
       expect(resources).toEqual([{ 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] }]);

@@ -39,10 +39,6 @@ beforeAll(async () => {
   // vitest's "test" here, which would make Vite bundle Svelte's development build.
   execSync('npm run web:build', { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
   const id = `e2e-web-${randomUUID().slice(0, 8)}`;
-  // Signed-in contexts need these to start; the catalogue pages never use them.
-  process.env.PII_HMAC_KEY ??= randomUUID() + randomUUID();
-  process.env.OIDC_ISSUER ??= 'http://127.0.0.1:9/unused-issuer';
-  process.env.OIDC_CLIENT_ID ??= 'latih-e2e';
   platform = await startPlatform({
     web: 'static',
     storage: storageEndpoints(),

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logger } from '../../functions/core/logger';
+import { identityFixture, nextIc, type IdentityFixture } from '../support/identity-fixture';
+
+let f: IdentityFixture;
+
+const civilServant = (ic: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'civil-servant', name: 'Aminah binti Yusof', ic, phone: '012-345 6789', email: 'aminah@suk.latih.test',
+  orgId: 'SUK-NS', department: 'Bahagian Teknologi Maklumat', payScale: 'SSPA', grade: '10', ...extra,
+});
+
+async function eventCount() {
+  return (await f.deps.audit.verifyAll()).reduce((n, c) => n + c.events, 0);
+}
+
+beforeAll(async () => {
+  f = await identityFixture('identity');
+  await f.person('coord-suk', 'SUK-NS', [{ role: 'coordinator', orgId: 'SUK-NS' }]);
+  await f.person('padmin-31', 'MY-05', [{ role: 'programme-admin', orgId: 'MY-05', programme: '3.1' }]);
+  await f.person('auditor', 'MY-05', [{ role: 'auditor', orgId: 'MY-05' }]);
+});
+afterAll(() => f?.stop());
+
+describe('first login and my profile', () => {
+  it('a new user has no profile, completes it, and sees the IC masked', async () => {
+    const before = await f.request('/api/me', { as: 'new-1' });
+    expect(before.body).toEqual({ userId: 'new-1', profile: null, assignments: [], warnings: [] });
+
+    const ic = nextIc();
+    const saved = await f.request('/api/me/profile', { method: 'PUT', as: 'new-1', body: civilServant(ic) });
+    expect(saved.status).toBe(201);
+    expect(saved.body.profile).toMatchObject({
+      userId: 'new-1', status: 'pending-verification', phone: '+60123456789', icMasked: true,
+      ic: `${ic.slice(0, 6)}-**-**${ic.slice(-2)}`,
+    });
+    const me = await f.request('/api/me', { as: 'new-1' });
+    expect(me.body.profile.name).toBe('Aminah binti Yusof');
+    expect(JSON.stringify(me.body)).not.toContain(ic.replace(/-/g, ''));
+  });
+
+  it('names each bad field in BM by default and EN on request, and writes nothing', async () => {
+    const events = await eventCount();
+    const bad = await f.request('/api/me/profile', { method: 'PUT', as: 'new-2', body: civilServant('850230-05-5123', { phone: '12345', orgId: 'SK-CONTOH-TAMAN-RASAH' }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues).toEqual([
+      { field: 'ic', message: 'Enam digit pertama MyKad mesti tarikh lahir yang sah (YYMMDD).' },
+      { field: 'phone', message: 'Nombor telefon Malaysia tidak sah, contohnya 012-345 6789.' },
+      { field: 'orgId', message: 'Unit ini tidak sesuai untuk jenis pengguna ini.' },
+    ]);
+    const en = await f.request('/api/me/profile', { method: 'PUT', as: 'new-2', lang: 'en', body: { ...civilServant('1234'), email: 'not-an-email', grade: 'x' } });
+    expect(en.status).toBe(400);
+    expect(en.body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(['email', 'grade', 'ic']);
+    expect(en.body.error.message).toBe('The request is not valid. Please check the fields listed.');
+    const malformed = await f.request('/api/me/profile', { method: 'PUT', as: 'new-2', body: '{"kind": "teacher",' });
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'MALFORMED_JSON']);
+    expect((await f.request('/api/me', { as: 'new-2' })).body.profile).toBeNull();
+    expect(await eventCount()).toBe(events);
+  });
+
+  it('refuses a MyKad already registered to someone else with 409', async () => {
+    const ic = nextIc();
+    expect((await f.request('/api/me/profile', { method: 'PUT', as: 'dup-a', body: civilServant(ic, { email: 'a@latih.test' }) })).status).toBe(201);
+    const dup = await f.request('/api/me/profile', { method: 'PUT', as: 'dup-b', body: civilServant(ic.replace(/-/g, ''), { email: 'b@latih.test' }), lang: 'en' });
+    expect([dup.status, dup.body.error.code]).toEqual([409, 'IC_TAKEN']);
+    expect(dup.body.error.message).toContain('already registered');
+  });
+
+  it('20 people racing for the same MyKad: exactly one gets it', async () => {
+    const ic = nextIc();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => f.request('/api/me/profile', { method: 'PUT', as: `race-${i}`, body: civilServant(ic, { email: `race${i}@latih.test` }) })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+  });
+
+  it('a participant registers without email and is active at once', async () => {
+    const res = await f.request('/api/me/profile', { method: 'PUT', as: 'rural-1', body: { kind: 'participant', name: 'Pak Long Hamid', ic: nextIc(), phone: '+60198765432', orgId: 'D-0501' } });
+    expect(res.status).toBe(201);
+    expect(res.body.profile).toMatchObject({ status: 'active', phone: '+60198765432' });
+    expect(res.body.profile.email).toBeUndefined();
+  });
+
+  it('changing an official field sends a verified profile back for verification', async () => {
+    const ic = nextIc();
+    await f.request('/api/me/profile', { method: 'PUT', as: 'changer', body: civilServant(ic, { email: 'changer@latih.test' }) });
+    expect((await f.request('/api/users/changer/verify', { method: 'POST', as: 'coord-suk' })).body.profile.status).toBe('verified');
+    const phoneOnly = await f.request('/api/me/profile', { method: 'PUT', as: 'changer', body: civilServant(ic, { email: 'changer@latih.test', phone: '013-999 8888' }) });
+    expect(phoneOnly.body.profile.status).toBe('verified');
+    const promoted = await f.request('/api/me/profile', { method: 'PUT', as: 'changer', body: civilServant(ic, { email: 'changer@latih.test', grade: '12' }) });
+    expect(promoted.body.profile.status).toBe('pending-verification');
+  });
+
+  it('exports everything held about me, with the full MyKad and my history', async () => {
+    const ic = nextIc();
+    await f.request('/api/me/profile', { method: 'PUT', as: 'exporter', body: civilServant(ic, { email: 'exporter@latih.test' }) });
+    const res = await f.request('/api/me/export', { as: 'exporter' });
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="latih-data-saya-\d{4}-\d\d-\d\d\.json"/);
+    expect(res.body.profile).toMatchObject({ ic: ic.replace(/-/g, ''), icMasked: false });
+    expect(res.body.history.map((e: { action: string }) => e.action)).toEqual(['profile.create']);
+  });
+});
+
+describe('administration within scope', () => {
+  it('a coordinator verifies once; the second attempt is 409; the audit trail shows who', async () => {
+    await f.request('/api/me/profile', { method: 'PUT', as: 'to-verify', body: civilServant(nextIc(), { email: 'tv@latih.test' }) });
+    const first = await f.request('/api/users/to-verify/verify', { method: 'POST', as: 'coord-suk' });
+    expect(first.body.profile).toMatchObject({ status: 'verified', verifiedBy: 'coord-suk', icMasked: false });
+    const again = await f.request('/api/users/to-verify/verify', { method: 'POST', as: 'coord-suk' });
+    expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_VERIFIED']);
+    const trail = await f.request('/api/audit?record=user:to-verify', { as: 'auditor' });
+    expect(trail.body.events.map((e: { action: string; actor: { userId: string; role: string } }) => [e.action, e.actor.userId, e.actor.role])).toEqual([
+      ['profile.verify', 'coord-suk', 'coordinator'],
+      ['profile.create', 'to-verify', 'self'],
+    ]);
+  });
+
+  it('search by name prefix, by MyKad and by email stays within scope; IC masked unless entitled', async () => {
+    const ic = nextIc();
+    await f.request('/api/me/profile', { method: 'PUT', as: 'zaitun', body: civilServant(ic, { name: 'Zaitun binti Karim', email: 'zaitun@latih.test' }) });
+    await f.person('zaleha-school', 'SK-CONTOH-TAMAN-RASAH', [], { name: 'Zaleha binti Omar', kind: 'teacher', grade: 'DG10' });
+
+    const byName = await f.request('/api/users?q=zai', { as: 'coord-suk' });
+    expect(byName.body.users.map((u: { userId: string }) => u.userId)).toEqual(['zaitun']);
+    expect(byName.body.users[0].ic).toBe(ic.replace(/-/g, ''));
+    expect((await f.request('/api/users?q=zaleha', { as: 'coord-suk' })).body.users).toEqual([]);
+
+    const byIc = await f.request(`/api/users?q=${ic}`, { as: 'padmin-31' });
+    expect(byIc.body.users.map((u: { userId: string; icMasked: boolean }) => [u.userId, u.icMasked])).toEqual([['zaitun', true]]);
+    expect((await f.request('/api/users?q=zaitun@latih.test', { as: 'coord-suk' })).body.users).toHaveLength(1);
+    expect((await f.request('/api/users?q=zaleha', { as: 'padmin-31' })).body.users).toHaveLength(1);
+  });
+
+  it('roles: a coordinator grants learner/facilitator in scope only, never coordinator', async () => {
+    await f.person('staff-1', 'SUK-NS');
+    const grant = await f.request('/api/users/staff-1/roles', { method: 'POST', as: 'coord-suk', body: { role: 'facilitator', orgId: 'SUK-NS' } });
+    expect(grant.status).toBe(201);
+    expect((await f.request('/api/users/staff-1/roles', { as: 'coord-suk' })).body.assignments).toEqual([{ role: 'facilitator', orgId: 'SUK-NS' }]);
+    const escalate = await f.request('/api/users/staff-1/roles', { method: 'POST', as: 'coord-suk', body: { role: 'coordinator', orgId: 'SUK-NS' } });
+    expect([escalate.status, escalate.body.error.code]).toEqual([403, 'ROLE_NOT_ASSIGNABLE']);
+    const elsewhere = await f.request('/api/users/staff-1/roles', { method: 'POST', as: 'coord-suk', body: { role: 'learner', orgId: 'PKN-NS' } });
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([403, 'ROLE_NOT_ASSIGNABLE']);
+    const revoke = await f.request('/api/users/staff-1/roles/facilitator/SUK-NS', { method: 'DELETE', as: 'coord-suk' });
+    expect(revoke.status).toBe(200);
+    const again = await f.request('/api/users/staff-1/roles/facilitator/SUK-NS', { method: 'DELETE', as: 'coord-suk' });
+    expect([again.status, again.body.error.code]).toEqual([404, 'ROLE_NOT_FOUND']);
+  });
+});
+
+describe('audit', () => {
+  it('every successful write adds exactly one event; the chains verify', async () => {
+    const before = await eventCount();
+    await f.request('/api/me/profile', { method: 'PUT', as: 'counted', body: civilServant(nextIc(), { email: 'counted@latih.test' }) });
+    expect(await eventCount()).toBe(before + 1);
+    const verify = await f.request('/api/audit/verify', { as: 'auditor' });
+    expect(verify.body.ok).toBe(true);
+    expect(verify.body.chains).toHaveLength(8);
+  });
+
+  it('browses by actor and by day; exactly one of record/actor/day is required', async () => {
+    const byActor = await f.request('/api/audit?actor=coord-suk', { as: 'auditor' });
+    expect(byActor.body.events.length).toBeGreaterThan(0);
+    expect(byActor.body.events.every((e: { actor: { userId: string } }) => e.actor.userId === 'coord-suk')).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const page1 = await f.request(`/api/audit?day=${today}&limit=5`, { as: 'auditor' });
+    expect(page1.body.events).toHaveLength(5);
+    const page2 = await f.request(`/api/audit?day=${today}&limit=5&cursor=${page1.body.nextCursor}`, { as: 'auditor' });
+    expect(page2.body.events[0].at <= page1.body.events[4].at).toBe(true);
+    const none = await f.request('/api/audit', { as: 'auditor' });
+    expect([none.status, none.body.error.details.issues[0].message]).toEqual([400, 'Nyatakan tepat satu: record, actor atau day']);
+    expect((await f.request('/api/audit?day=2026-12-04&cursor=bad!', { as: 'auditor' })).body.error.code).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('personal data in logs', () => {
+  it('no MyKad number reaches the log, even on errors', async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const errWrite = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as never;
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as never;
+    logger.setLogLevel('DEBUG');
+    try {
+      const ic = nextIc();
+      await f.request('/api/me/profile', { method: 'PUT', as: 'logged', body: civilServant(ic, { email: 'logged@latih.test' }) });
+      await f.request('/api/me/profile', { method: 'PUT', as: 'logged-2', body: civilServant(ic, { email: 'logged2@latih.test' }) });
+      await f.request(`/api/users?q=${ic}`, { as: 'coord-suk' });
+      await f.request('/api/me/profile', { method: 'PUT', as: 'logged-3', body: civilServant('850230-05-5123') });
+      expect(lines.length).toBeGreaterThan(3);
+      const all = lines.join('\n');
+      expect(all).not.toMatch(new RegExp(ic.replace(/-/g, '-?')));
+      expect(all).not.toMatch(/850230-?05-?5123/);
+    } finally {
+      logger.setLogLevel('SILENT');
+      process.stdout.write = write;
+      process.stderr.write = errWrite;
+    }
+  });
+});
