@@ -1,14 +1,25 @@
 /**
- * The Latih stack: storage, one Lambda per bounded context (from functions/contexts.ts), the
- * HTTP API routing to them, and the CloudFront-fronted web app.
+ * The Latih stack: storage, the Cognito user pool, one Lambda per bounded context (from
+ * functions/contexts.ts), the HTTP API routing to them behind a JWT authorizer, and the
+ * CloudFront-fronted web app.
+ *
+ * Order of construction follows the references, which form a chain, not a cycle:
+ *   HTTP API (the resource only) <- CloudFront (origin = the API id) <- Cognito client (callback
+ *   URL = the site's domain) <- JWT authorizer, functions (client id) <- routes.
+ * CloudFront references only the API's id, never its routes, stage or authorizer, so the client
+ * can name the distribution's own domain directly: no custom resource, no second deployment.
+ * tests/cdk/stack.test.ts checks the template's reference graph for cycles.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { Construct } from 'constructs';
 import { contexts as manifest, type ContextManifest } from '../functions/contexts';
 import { Api } from './constructs/api';
 import { Data, TABLE_INDEXES } from './constructs/data';
 import { ContextFunction } from './constructs/functions';
+import { Identity, type OidcProviderConfig } from './constructs/identity';
 import { Web } from './constructs/web';
+import { needsPiiKey, needsTokenVerification, validateContext } from './manifest';
 
 export interface LatihStackProps extends StackProps {
   /** Deployment stage, e.g. `dev` or `prod`. */
@@ -19,20 +30,56 @@ export interface LatihStackProps extends StackProps {
   webAssetPath?: string;
   /** Custom domain: names and an ACM certificate in us-east-1 covering them. */
   domain?: { names: string[]; certificateArn: string };
+  /** Prefix of the hosted login domain; default `latih-<stage>-<account id>`. */
+  authDomainPrefix?: string;
+  /** An external OpenID Connect provider (e.g. MyDigital ID) offered on the hosted login page. */
+  oidcProvider?: OidcProviderConfig;
 }
 
 export class LatihStack extends Stack {
   readonly data: Data;
+  readonly identity: Identity;
   readonly functions: ReadonlyMap<string, ContextFunction>;
   readonly api: Api;
+  readonly authorizer: HttpJwtAuthorizer;
   readonly web: Web;
 
   constructor(scope: Construct, id: string, props: LatihStackProps) {
     super(scope, id, props);
     const { stage } = props;
     const contexts = props.contexts ?? manifest;
+    contexts.forEach(validateContext);
 
     this.data = new Data(this, 'Data', { stage });
+    this.api = new Api(this, 'Api', { stage, key: this.data.key });
+
+    this.web = new Web(this, 'Web', {
+      stage,
+      key: this.data.key,
+      logsBucket: this.data.logsBucket,
+      httpApi: this.api.httpApi,
+      ...(props.webAssetPath ? { webAssetPath: props.webAssetPath } : {}),
+      ...(props.domain ? { domain: props.domain } : {}),
+    });
+    const siteOrigins = (props.domain?.names ?? [this.web.distribution.distributionDomainName]).map((d) => `https://${d}`);
+
+    this.identity = new Identity(this, 'Identity', {
+      stage,
+      siteOrigins,
+      // The account id keeps the prefix unique across accounts (it is global per region);
+      // a token when the account is not known at synth, resolved by CloudFormation.
+      domainPrefix: props.authDomainPrefix ?? `latih-${stage}-${this.account}`,
+      ...(props.oidcProvider ? { oidcProvider: props.oidcProvider } : {}),
+    });
+    const auth = { issuer: this.identity.issuer, clientId: this.identity.client.userPoolClientId };
+
+    // Cognito access tokens carry no `aud`; API Gateway then matches `client_id` against the
+    // audience list, so the audience is the web client's id for both ID and access tokens.
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuer, {
+      authorizerName: `latih-${stage}-cognito`,
+      jwtAudience: [auth.clientId],
+    });
 
     const functions = new Map<string, ContextFunction>();
     for (const context of contexts) {
@@ -46,37 +93,30 @@ export class LatihStack extends Stack {
           table: this.data.table,
           tableIndexes: TABLE_INDEXES,
           contentBucket: this.data.contentBucket,
+          ...(needsTokenVerification(context) ? { auth } : {}),
+          ...(needsPiiKey(context) ? { piiKeySecret: this.data.piiKeySecret } : {}),
         }),
       );
     }
     this.functions = functions;
 
-    this.api = new Api(this, 'Api', {
-      stage,
-      key: this.data.key,
-      contexts: contexts.map((c) => ({
+    this.api.addContextRoutes(
+      contexts.map((c) => ({
         name: c.name,
         routes: c.routes,
         fn: functions.get(c.name)!.fn,
         ...(c.publicRoutes ? { publicRoutes: c.publicRoutes } : {}),
       })),
-    });
-
-    this.web = new Web(this, 'Web', {
-      stage,
-      key: this.data.key,
-      logsBucket: this.data.logsBucket,
-      httpApi: this.api.httpApi,
-      ...(props.webAssetPath ? { webAssetPath: props.webAssetPath } : {}),
-      ...(props.domain ? { domain: props.domain } : {}),
-    });
+      this.authorizer,
+    );
 
     new CfnOutput(this, 'ApiUrl', { description: 'HTTP API ($default stage)', value: this.api.url });
-    new CfnOutput(this, 'SiteUrl', {
-      description: 'Web app (CloudFront)',
-      value: `https://${props.domain?.names[0] ?? this.web.distribution.distributionDomainName}`,
-    });
+    new CfnOutput(this, 'SiteUrl', { description: 'Web app (CloudFront)', value: siteOrigins[0]! });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'ContentBucketName', { value: this.data.contentBucket.bucketName });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { description: 'Web app client (public, PKCE)', value: auth.clientId });
+    new CfnOutput(this, 'AuthIssuer', { description: 'OpenID issuer of the user pool (OIDC_ISSUER)', value: auth.issuer });
+    new CfnOutput(this, 'HostedLoginDomain', { description: 'Cognito hosted login', value: this.identity.domain.baseUrl() });
   }
 }

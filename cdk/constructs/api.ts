@@ -1,6 +1,11 @@
 /**
  * The HTTP API: one route per manifest route string, each to its context's function, with
- * access logs to an encrypted log group and throttling on the `$default` stage.
+ * access logs to an encrypted log group and throttling on the `$default` stage. Every route
+ * requires a valid token (JWT authorizer) unless the manifest lists it in `publicRoutes`.
+ *
+ * The routes are added after construction (`addContextRoutes`): the API itself must exist
+ * before CloudFront (its origin), CloudFront before the Cognito client (its callback URL), and
+ * the client before the authorizer the routes use.
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -18,9 +23,9 @@ export interface ApiRoutes {
   routes: readonly string[];
   fn: lambda.IFunction;
   /**
-   * Public routes with the reason (functions/contexts.ts `publicRoutes`), recorded on each
-   * route's AwsSolutions-APIG4 acknowledgement. Other routes get no acknowledgement, so a
-   * route without an authorizer fails `cdk synth`: no endpoint becomes public by accident.
+   * Public routes with the reason (functions/contexts.ts `publicRoutes`): no authorizer, and the
+   * reason recorded on the route's AwsSolutions-APIG4 acknowledgement. Every other route gets
+   * the authorizer; a route that ended up without one would fail `cdk synth` (APIG4).
    */
   publicRoutes?: Readonly<Record<string, string>>;
 }
@@ -28,7 +33,6 @@ export interface ApiRoutes {
 export interface ApiProps {
   stage: string;
   key: kms.IKey;
-  contexts: readonly ApiRoutes[];
 }
 
 const METHODS = new Set<string>(Object.values(apigw.HttpMethod));
@@ -47,6 +51,8 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogGroup: logs.LogGroup;
+  /** Route key -> context name, across every addContextRoutes call. */
+  private readonly routeOwners = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -91,8 +97,16 @@ export class Api extends Construct {
       },
     });
 
-    const seen = new Map<string, string>();
-    for (const context of props.contexts) {
+  }
+
+  /**
+   * Routes each context's routes to its function: public routes (manifest `publicRoutes`)
+   * without authorization, every other route through `authorizer`.
+   */
+  addContextRoutes(contexts: readonly ApiRoutes[], authorizer: apigw.IHttpRouteAuthorizer): void {
+    const none = new apigw.HttpNoneAuthorizer();
+    const seen = this.routeOwners;
+    for (const context of contexts) {
       const integration = new HttpLambdaIntegration(`${context.name}Integration`, context.fn);
       for (const routeKey of context.routes) {
         const { method, path } = parseRouteKey(routeKey);
@@ -100,12 +114,13 @@ export class Api extends Construct {
         if (owner) throw new Error(`Route "${routeKey}" is claimed by both "${owner}" and "${context.name}" in functions/contexts.ts`);
         seen.set(routeKey, context.name);
 
+        const publicReason = context.publicRoutes?.[routeKey];
         const route = new apigw.HttpRoute(this, `Route ${method} ${path.replaceAll('/', '|')}`, {
           httpApi: this.httpApi,
           routeKey: apigw.HttpRouteKey.with(path, method),
           integration,
+          authorizer: publicReason ? none : authorizer,
         });
-        const publicReason = context.publicRoutes?.[routeKey];
         if (publicReason) {
           Validations.of(route).acknowledge({
             id: 'AwsSolutions-APIG4',

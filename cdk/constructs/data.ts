@@ -1,12 +1,14 @@
 /**
- * Storage: the customer-managed key, the single DynamoDB table, the content bucket and the
- * access-logs bucket. Everything here holds data we must keep: RemovalPolicy.RETAIN throughout.
+ * Storage: the customer-managed key, the single DynamoDB table, the content bucket, the
+ * access-logs bucket and the key of the personal-data lookups. Everything here holds data we
+ * must keep: RemovalPolicy.RETAIN throughout.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { tableKeys } from '../../functions/core/table';
 
@@ -25,6 +27,11 @@ export class Data extends Construct {
   readonly contentBucket: s3.Bucket;
   /** Receives S3 server access logs of every other bucket. */
   readonly logsBucket: s3.Bucket;
+  /**
+   * HMAC key of the MyKad and email lookup items (functions/core/pii.ts). Losing or changing it
+   * orphans every lookup item, so it is kept like the table itself.
+   */
+  readonly piiKeySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
@@ -95,6 +102,20 @@ export class Data extends Construct {
       serverAccessLogsBucket: this.logsBucket,
       serverAccessLogsPrefix: 'content/',
       lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    });
+
+    this.piiKeySecret = new secretsmanager.Secret(this, 'PiiHmacKey', {
+      description: `Latih (${props.stage}): HMAC key of the MyKad and email lookup items`,
+      // 64 letters and digits, about 380 bits: no escaping issues wherever the key is handled.
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      encryptionKey: this.key,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.piiKeySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: every MyKad/email lookup item is keyed by an HMAC under this key, so a new key orphans them ' +
+        'all. Rotation needs a re-keying job (recompute the lookup items from the profiles under the new key) first; planned.',
     });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * One Lambda per bounded context of functions/contexts.ts, each with its own role, log group
- * and exactly the data access its manifest entry lists (least privilege: no Scan anywhere).
+ * and exactly the data access its manifest entry lists (least privilege: no Scan anywhere);
+ * plus, where the context needs them (cdk/manifest.ts), the token issuer and the PII HMAC key.
  */
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -11,6 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { ContextManifest } from '../../functions/contexts';
 import { acknowledge, bucketObjectsFinding } from '../nag';
@@ -62,6 +64,16 @@ export interface ContextFunctionProps {
   table: dynamodb.ITable;
   tableIndexes: readonly string[];
   contentBucket: s3.IBucket;
+  /**
+   * Where signed-in users' tokens come from; given => OIDC_ISSUER and OIDC_CLIENT_ID (the app
+   * verifies every token itself, functions/core/auth.ts).
+   */
+  auth?: { issuer: string; clientId: string };
+  /**
+   * The PII HMAC key; given => PII_HMAC_KEY_SECRET_ARN and secretsmanager:GetSecretValue on this
+   * secret only (plus kms:Decrypt on the data key that encrypts it).
+   */
+  piiKeySecret?: secretsmanager.ISecret;
 }
 
 export class ContextFunction extends Construct {
@@ -121,7 +133,23 @@ export class ContextFunction extends Construct {
           'object keys are course ids and versions decided at run time, and the bucket holds nothing else.',
       );
     }
-    const kmsActions = [...new Set([...KMS_ACTIONS[context.table], ...KMS_ACTIONS[context.contentBucket]])];
+    if (props.piiKeySecret) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'PiiHmacKey',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.piiKeySecret.secretArn],
+        }),
+      );
+    }
+    const kmsActions = [
+      ...new Set([
+        ...KMS_ACTIONS[context.table],
+        ...KMS_ACTIONS[context.contentBucket],
+        // The secret is encrypted with the data key; Secrets Manager decrypts it as the caller.
+        ...(props.piiKeySecret ? (['kms:Decrypt'] as const) : []),
+      ]),
+    ];
     if (kmsActions.length > 0) {
       this.role.addToPolicy(new iam.PolicyStatement({ sid: 'DataKey', actions: kmsActions, resources: [key.keyArn] }));
     }
@@ -148,6 +176,9 @@ export class ContextFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: `latih-${context.name}`,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.auth ? { OIDC_ISSUER: props.auth.issuer, OIDC_CLIENT_ID: props.auth.clientId } : {}),
+        // The ARN, not the key: the function reads the value at cold start.
+        ...(props.piiKeySecret ? { PII_HMAC_KEY_SECRET_ARN: props.piiKeySecret.secretArn } : {}),
       },
       bundling: {
         forceDockerBundling: false,
