@@ -6,6 +6,7 @@
 import type { Clients } from './core/clients';
 import type { Config } from './core/config';
 import { createApp } from './core/http';
+import { dynamoRateLimiter } from './core/rate-limit';
 import { mountCatalogue } from './catalogue/app';
 import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
@@ -13,7 +14,11 @@ import { accessDeps, identityDeps, mountIdentity } from './identity/app';
 
 export function createPlatformApp(config: Config, clients: Clients, clock?: () => Date) {
   const identity = identityDeps(config, clients, clock);
-  const app = createApp({ operations, access: accessDeps(config, identity) });
+  const app = createApp({
+    operations,
+    access: accessDeps(config, identity),
+    rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName, clock ? () => clock().getTime() : undefined),
+  });
   mountCatalogue(app, config, clients);
   mountIdentity(app, identity);
   app.route('/api', auditRoutes(identity.audit, identity.orgs));

@@ -15,6 +15,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { holdsAnywhere, isAllowed, type Assignment } from './access';
 import { bearerToken, type Principal, type TokenVerifier } from './auth';
 import { AppError, errorBody, type ErrorCode } from './errors';
+import { callerAddress, type RateLimiter } from './rate-limit';
 import { negotiateLanguage, type Lang } from './language';
 import { logger, redact } from './logger';
 import type { Operation } from './openapi';
@@ -45,6 +46,8 @@ export type AppOptions = {
   operations: readonly Operation[];
   /** Required as soon as one operation is not public. */
   access?: AccessDeps;
+  /** Required as soon as one operation declares a rate limit. */
+  rateLimiter?: RateLimiter;
 };
 
 const zodLocales = { ms: ms(), en: en() } as const;
@@ -97,6 +100,15 @@ function guard(options: AppOptions): MiddlewareHandler<AppEnv> {
   if (!deps && options.operations.some((op) => op.access.kind !== 'public')) {
     throw new Error('createApp: non-public operations need access dependencies');
   }
+  if (!options.rateLimiter && options.operations.some((op) => op.access.rateLimit)) {
+    throw new Error('createApp: rate-limited operations need a rate limiter');
+  }
+  const limit = async (op: Operation, caller: string) => {
+    const rule = op.access.rateLimit;
+    if (!rule) return;
+    const { allowed, retryAfter } = await options.rateLimiter!({ name: op.operationId, ...rule }, caller);
+    if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: retryAfter });
+  };
   return async (c, next) => {
     const route = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
     if (!route) return next(); // nothing matched: the 404 handler answers
@@ -106,12 +118,16 @@ function guard(options: AppOptions): MiddlewareHandler<AppEnv> {
       throw new AppError('FORBIDDEN');
     }
     const access = op.access;
-    if (access.kind === 'public') return next();
+    if (access.kind === 'public') {
+      await limit(op, `ip:${callerAddress({ get: (n) => c.req.header(n) })}`);
+      return next();
+    }
 
     const token = bearerToken(c.req.header('authorization'));
     if (!token) throw new AppError('UNAUTHENTICATED', { reason: 'missing' });
     const principal = await deps!.verifyToken(token);
     c.set('principal', principal);
+    await limit(op, `user:${principal.userId}`);
     if (access.kind === 'signed-in') return next();
 
     const assignments = await deps!.assignmentsOf(principal.userId);
@@ -155,7 +171,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => respondWithError(c, 'ROUTE_NOT_FOUND', 404, {}));
   app.onError((err, c) => {
     const known = asAppError(err);
-    if (known) return respondWithError(c, known.code, known.status, known.details);
+    if (known) {
+      if (known.code === 'RATE_LIMITED') c.header('Retry-After', String(known.details.retryAfterSeconds ?? 60));
+      return respondWithError(c, known.code, known.status, known.details);
+    }
     logger.error('unhandled error', {
       requestId: c.get('requestId'),
       route: c.req.routePath,

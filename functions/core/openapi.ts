@@ -14,7 +14,7 @@ import type { Bilingual } from './language';
  * narrows results to their scope); `scoped`: holders of the permission at the target record's
  * unit or above, where the target is found from a path or query parameter.
  */
-export type Access =
+export type Access = (
   | { kind: 'public'; because: string }
   | { kind: 'signed-in' }
   | { kind: 'anywhere'; permission: Permission }
@@ -24,7 +24,11 @@ export type Access =
       target: { in: 'param' | 'query'; name: string; is: 'user' | 'org' };
       /** Answered for a missing record and for a record outside the caller's scope alike. */
       notFound: ErrorCode;
-    };
+    }
+) & {
+  /** Calls allowed per window: per signed-in user, or per address on public routes. */
+  rateLimit?: { max: number; windowSeconds: number };
+};
 
 export type Operation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -7,6 +7,7 @@ import {
 } from './api';
 
 const unauth = { status: 401, codes: ['UNAUTHENTICATED'] };
+const tooMany = { status: 429, codes: ['RATE_LIMITED'] };
 const userScoped = (permission: 'users:read' | 'users:verify' | 'roles:assign') =>
   ({ kind: 'scoped', permission, target: { in: 'param', name: 'id', is: 'user' }, notFound: 'USER_NOT_FOUND' }) as const;
 
@@ -33,21 +34,23 @@ export const identityOperations: Operation[] = [
     summary: { ms: 'Lengkapkan atau kemas kini profil saya', en: 'Complete or update my profile' },
     body: ProfileInput,
     response: { status: 200, schema: z.object({ profile: ProfileResponse.shape.profile, warnings: z.array(z.string()) }) },
-    errors: [{ status: 400, codes: ['VALIDATION_FAILED', 'MALFORMED_JSON'] }, unauth, { status: 409, codes: ['IC_TAKEN', 'EMAIL_TAKEN', 'EDIT_CONFLICT'] }],
-    access: { kind: 'signed-in' },
+    errors: [{ status: 400, codes: ['VALIDATION_FAILED', 'MALFORMED_JSON'] }, unauth, { status: 409, codes: ['IC_TAKEN', 'EMAIL_TAKEN', 'EDIT_CONFLICT'] }, tooMany],
+    // Each attempt with another MyKad probes whether it is registered: keep that slow.
+    access: { kind: 'signed-in', rateLimit: { max: 20, windowSeconds: 60 } },
   },
   {
     method: 'get', path: '/api/me/export', operationId: 'exportMyData', tag: 'identity',
     summary: { ms: 'Muat turun semua data saya', en: 'Download all my data' },
     response: { status: 200, schema: z.object({ exportedAt: z.string(), profile: z.nullable(ProfileResponse.shape.profile) }) },
-    errors: [unauth], access: { kind: 'signed-in' },
+    errors: [unauth, tooMany], access: { kind: 'signed-in', rateLimit: { max: 10, windowSeconds: 3600 } },
   },
   {
     method: 'get', path: '/api/users', operationId: 'searchUsers', tag: 'identity',
     summary: { ms: 'Cari pengguna dalam skop saya (nama, MyKad, e-mel)', en: 'Search users within my scope (name, MyKad, email)' },
     query: UserSearchQuery, response: { status: 200, schema: UserListResponse },
-    errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, { status: 403, codes: ['FORBIDDEN'] }],
-    access: { kind: 'anywhere', permission: 'users:search' },
+    errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, { status: 403, codes: ['FORBIDDEN'] }, tooMany],
+    // Searching by MyKad or email is a lookup of personal data: limit its pace.
+    access: { kind: 'anywhere', permission: 'users:search', rateLimit: { max: 60, windowSeconds: 60 } },
   },
   {
     method: 'get', path: '/api/users/:id', operationId: 'getUser', tag: 'identity',

@@ -196,3 +196,24 @@ describe('personal data in logs', () => {
     }
   });
 });
+
+describe('rate limits', () => {
+  it('the 21st profile save in a minute is 429 with Retry-After, in the error shape', { timeout: 60_000 }, async () => {
+    // Fixed one-minute windows: start well inside one, so all 21 calls share it.
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoWindow));
+    const ic = nextIc();
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<IdentityFixture['request']>> | undefined;
+    for (let i = 0; i < 21; i++) {
+      last = await f.request('/api/me/profile', { method: 'PUT', as: 'hasty', lang: 'en', body: civilServant(ic, { email: 'hasty@latih.test', department: `Unit ${i}` }) });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200 || s === 201)).toBe(true);
+    expect(last!.status).toBe(429);
+    expect(last!.body.error).toMatchObject({ code: 'RATE_LIMITED', message: 'Too many requests. Please try again shortly.' });
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // another person is not affected
+    expect((await f.request('/api/me', { as: 'calm' })).status).toBe(200);
+  });
+});
