@@ -85,20 +85,13 @@ export function catalogueStore(ddb: DynamoDBDocumentClient, tableName: string) {
         keyCondition += ' AND begins_with(#gsi1sk, :prefix)';
       }
       const filters: string[] = [];
-      if (query.track && !query.programme) {
-        names['#track'] = 'track';
-        values[':track'] = query.track;
-        filters.push('#track = :track');
-      }
-      if (query.category) {
-        names['#category'] = 'category';
-        values[':category'] = query.category;
-        filters.push('#category = :category');
-      }
-      if (query.mode) {
-        names['#mode'] = 'mode';
-        values[':mode'] = query.mode;
-        filters.push('#mode = :mode');
+      // Track narrows the key when a programme is given; alone, it is a filter like the others.
+      const equalities = { track: query.programme ? undefined : query.track, category: query.category, mode: query.mode };
+      for (const [attribute, value] of Object.entries(equalities)) {
+        if (value === undefined) continue;
+        names[`#${attribute}`] = attribute;
+        values[`:${attribute}`] = value;
+        filters.push(`#${attribute} = :${attribute}`);
       }
       if (query.language) {
         names['#languages'] = 'languages';
