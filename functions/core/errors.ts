@@ -46,6 +46,11 @@ export const errorCatalogue = {
     ms: 'Kursus tidak dijumpai.',
     en: 'Course not found.',
   },
+  ORG_NOT_FOUND: {
+    status: 404,
+    ms: 'Unit organisasi tidak dijumpai.',
+    en: 'Organisation unit not found.',
+  },
   USER_NOT_FOUND: {
     status: 404,
     ms: 'Pengguna tidak dijumpai.',
@@ -86,6 +91,31 @@ export const errorCatalogue = {
     ms: 'Anda tidak boleh memberikan peranan ini di unit tersebut.',
     en: 'You may not grant this role at that unit.',
   },
+  CSV_UNREADABLE: {
+    status: 400,
+    ms: 'Fail CSV tidak dapat dibaca. Simpan sebagai "CSV UTF-8" dan cuba lagi.',
+    en: 'The CSV file cannot be read. Save it as "CSV UTF-8" and try again.',
+  },
+  CSV_COLUMNS: {
+    status: 400,
+    ms: 'Lajur wajib tiada dalam baris tajuk fail CSV.',
+    en: 'Required columns are missing from the CSV header row.',
+  },
+  CSV_TOO_MANY_ROWS: {
+    status: 400,
+    ms: 'Fail CSV terlalu banyak baris. Pecahkan kepada fail yang lebih kecil.',
+    en: 'The CSV file has too many rows. Split it into smaller files.',
+  },
+  IMPORT_HAS_ERRORS: {
+    status: 400,
+    ms: 'Tiada apa-apa diimport: betulkan baris yang disenaraikan dan cuba lagi.',
+    en: 'Nothing was imported: fix the rows listed and try again.',
+  },
+  IMPORT_INTERRUPTED: {
+    status: 409,
+    ms: 'Import terhenti: kelompok yang disenaraikan telah disimpan, yang selebihnya tidak. Semak dan import semula fail yang sama.',
+    en: 'Import stopped: the batches listed were saved, the rest were not. Check and import the same file again.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ms: 'Kandungan permintaan terlalu besar.',
@@ -117,6 +147,13 @@ export const fieldMessages = {
   PHONE_FORMAT: { ms: 'Nombor telefon Malaysia tidak sah, contohnya 012-345 6789.', en: 'Not a valid Malaysian phone number, e.g. 012-345 6789.' },
   ORG_UNKNOWN: { ms: 'Unit organisasi tidak wujud.', en: 'No such organisation unit.' },
   ORG_WRONG_KIND: { ms: 'Unit ini tidak sesuai untuk jenis pengguna ini.', en: 'This unit does not fit this kind of user.' },
+  REQUIRED: { ms: 'Medan ini wajib diisi.', en: 'This field is required.' },
+  FORMULA_NOT_ALLOWED: { ms: 'Nilai tidak boleh bermula dengan =, +, - atau @ (formula hamparan).', en: 'A value may not start with =, +, - or @ (spreadsheet formula).' },
+  DUPLICATE_IN_FILE: { ms: 'MyKad ini sudah ada pada baris lain dalam fail yang sama.', en: 'This MyKad is already on another row of the same file.' },
+  IC_ELSEWHERE: { ms: 'MyKad ini didaftarkan di luar unit anda. Hubungi pentadbir platform.', en: 'This MyKad is registered outside your units. Contact the platform administrator.' },
+  KIND_NOT_IMPORTABLE: { ms: 'Buat masa ini hanya peserta boleh diimport; penjawat awam dan guru mendaftar melalui log masuk mereka.', en: 'For now only participants can be imported; civil servants and teachers register through their own login.' },
+  ORG_OUTSIDE_IMPORT: { ms: 'Unit ini bukan di bawah unit import.', en: 'This unit is not under the unit being imported into.' },
+  INVALID_VALUE: { ms: 'Nilai tidak sah.', en: 'Invalid value.' },
   PROGRAMME_REQUIRED: { ms: 'Pentadbir program mesti dinamakan programnya.', en: 'A programme administrator needs a programme.' },
 } as const satisfies Record<string, Bilingual>;
 export type FieldProblem = keyof typeof fieldMessages;

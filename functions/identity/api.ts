@@ -104,3 +104,21 @@ export const OrgUnit = z.object({
   sample: z.boolean(),
 });
 export const OrgListResponse = z.object({ units: z.array(OrgUnit) });
+
+export const ImportQuery = z.object({
+  /** The unit the people are registered into (and the default unit of rows without one). */
+  org: OrgId,
+  /** true (default): check only, write nothing. */
+  dryRun: z._default(z.enum(['true', 'false']), 'true'),
+});
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  problems: z.array(z.object({ line: z.number(), column: z.string(), message: z.string() })),
+  /** Lines saved, per batch (each batch all-or-nothing). */
+  batches: z.array(z.object({ lines: z.array(z.number()), eventId: z.string() })),
+});

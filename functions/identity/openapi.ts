@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { Operation } from '../core/openapi';
 import {
-  Assignment, AssignmentResponse, AssignmentsResponse, MeResponse, OrgListResponse, ProfileInput, ProfileResponse,
+  Assignment, AssignmentResponse, AssignmentsResponse, ImportQuery, ImportReport, MeResponse, OrgListResponse, ProfileInput, ProfileResponse,
   RoleKeyParam, UserIdParam, UserListResponse, UserSearchQuery,
 } from './api';
 
@@ -51,6 +51,24 @@ export const identityOperations: Operation[] = [
     errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, { status: 403, codes: ['FORBIDDEN'] }, tooMany],
     // Searching by MyKad or email is a lookup of personal data: limit its pace.
     access: { kind: 'anywhere', permission: 'users:search', rateLimit: { max: 60, windowSeconds: 60 } },
+  },
+  {
+    method: 'post', path: '/api/users/import', operationId: 'importUsers', tag: 'identity',
+    summary: {
+      ms: 'Import peserta dari CSV (UTF-8; semak dahulu dengan dryRun=true)',
+      en: 'Import participants from CSV (UTF-8; check first with dryRun=true)',
+    },
+    query: ImportQuery, body: z.string(),
+    response: { status: 200, schema: ImportReport },
+    errors: [
+      { status: 400, codes: ['VALIDATION_FAILED', 'CSV_UNREADABLE', 'CSV_COLUMNS', 'CSV_TOO_MANY_ROWS', 'IMPORT_HAS_ERRORS'] }, unauth,
+      { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['ORG_NOT_FOUND'] }, { status: 409, codes: ['IMPORT_INTERRUPTED'] },
+      { status: 413, codes: ['PAYLOAD_TOO_LARGE'] }, tooMany,
+    ],
+    access: {
+      kind: 'scoped', permission: 'users:import', target: { in: 'query', name: 'org', is: 'org' }, notFound: 'ORG_NOT_FOUND',
+      rateLimit: { max: 20, windowSeconds: 60 },
+    },
   },
   {
     method: 'get', path: '/api/users/:id', operationId: 'getUser', tag: 'identity',

@@ -113,6 +113,29 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
       }
     },
 
+    /**
+     * Saves a batch of imported profiles with ONE audit event, in one transaction: all of the
+     * batch or none of it. `previous` per entry as read by the caller (undefined = new person).
+     */
+    async saveImportBatch(entries: { next: ProfileRecord; previous?: ProfileRecord }[], actor: Actor, change: Omit<AuditChange, 'actor'>) {
+      const items: TransactItem[] = [];
+      for (const { next, previous } of entries) {
+        items.push({
+          Put: {
+            TableName: tableName, Item: profileItem(next),
+            ...(previous
+              ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        });
+        if (!previous) items.push({ Put: { TableName: tableName, Item: { ...icKey(next.ic), userId: next.userId }, ConditionExpression: 'attribute_not_exists(pk)' } });
+        if (next.email && next.email !== previous?.email) {
+          items.push({ Put: { TableName: tableName, Item: { ...emailKey(next.email), userId: next.userId }, ConditionExpression: 'attribute_not_exists(pk) OR userId = :u', ExpressionAttributeValues: { ':u': next.userId } } });
+        }
+      }
+      return audit.writeWithAudit(items, { ...change, actor });
+    },
+
     async saveAssignment(userId: string, a: Assignment, actor: Actor, change: Omit<AuditChange, 'actor' | 'record'>, mode: 'grant' | 'revoke') {
       const Key = { pk: userPk(userId), sk: roleSk(a.role, a.orgId, a.programme) };
       const item: TransactItem =

@@ -40,10 +40,14 @@ async function target(where: 'own' | 'foreign') {
 
 function requestFor(op: Operation, t: { id: string; orgId: string }) {
   const path = op.path.replace(':id', t.id).replace(':role', 'learner').replace(':orgId', t.orgId);
-  const query = op.operationId === 'browseAudit' ? '?day=2026-12-04' : '';
+  const a = op.access;
+  const query =
+    op.operationId === 'browseAudit' ? '?day=2026-12-04'
+    : a.kind === 'scoped' && a.target.in === 'query' ? `?${a.target.name}=${a.target.is === 'org' ? t.orgId : t.id}` : '';
   const body =
     op.operationId === 'saveMyProfile' ? { kind: 'participant', name: 'Peserta Ujian', ic: nextIc(), orgId: 'D-0505' }
     : op.operationId === 'grantRole' ? { role: 'learner', orgId: t.orgId }
+    : op.operationId === 'importUsers' ? `nama,mykad\nPeserta Import,${nextIc()}\n`
     : undefined;
   return { path: path + query, method: op.method.toUpperCase(), body };
 }
