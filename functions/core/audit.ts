@@ -49,6 +49,11 @@ export type AuditEvent = AuditChange & {
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export const chainPk = (chain: number) => `AUDIT#CHAIN#${chain}`;
+
+/** The calendar day in Malaysia (UTC+8 all year, no daylight saving) of an ISO instant. */
+export function malaysianDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
 export const HEAD_SK = 'HEAD';
 export const eventSk = (seq: number) => `EVENT#${String(seq).padStart(12, '0')}`;
 const GENESIS = '0'.repeat(64);
@@ -125,7 +130,7 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
                 pk: chainPk(chain), sk: eventSk(event.seq), type: 'audit-event', ...event,
                 gsi1pk: `AUDIT#REC#${change.record.type}#${change.record.id}`, gsi1sk: sortKey,
                 gsi2pk: `AUDIT#BY#${change.actor.userId}`, gsi2sk: sortKey,
-                gsi3pk: `AUDIT#DAY#${at.slice(0, 10)}`, gsi3sk: sortKey,
+                gsi3pk: `AUDIT#DAY#${malaysianDay(at)}`, gsi3sk: sortKey,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -237,6 +242,7 @@ export type AuditLog = ReturnType<typeof auditLog>;
 export type AuditBrowse =
   | { kind: 'record'; type: string; id: string }
   | { kind: 'actor'; userId: string }
+  /** A day in Malaysian time (yyyy-mm-dd). */
   | { kind: 'day'; day: string };
 
 function toEvent(item: Record<string, unknown>): AuditEvent {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { malaysianDay } from '../../functions/core/audit';
 import { logger } from '../../functions/core/logger';
 import { identityFixture, nextIc, type IdentityFixture } from '../support/identity-fixture';
 
@@ -160,7 +161,7 @@ describe('audit', () => {
     const byActor = await f.request('/api/audit?actor=coord-suk', { as: 'auditor' });
     expect(byActor.body.events.length).toBeGreaterThan(0);
     expect(byActor.body.events.every((e: { actor: { userId: string } }) => e.actor.userId === 'coord-suk')).toBe(true);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = malaysianDay(new Date().toISOString());
     const page1 = await f.request(`/api/audit?day=${today}&limit=5`, { as: 'auditor' });
     expect(page1.body.events).toHaveLength(5);
     const page2 = await f.request(`/api/audit?day=${today}&limit=5&cursor=${page1.body.nextCursor}`, { as: 'auditor' });
