@@ -8,6 +8,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  */
 const config = {
   preprocess: vitePreprocess(),
+  // No `window.__svelte.v` version marker: bytes on every page for nobody's benefit.
+  compilerOptions: { discloseVersion: false },
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', precompress: false, strict: true }),
     alias: {

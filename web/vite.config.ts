@@ -1,29 +1,23 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
 /**
- * hono/client imports a cookie serializer for its `cookie` request option. The web never
- * uses that option (the browser sends its own cookies), and the serializer is 1.5 kB of
- * the 50 kB page budget: swap it for a stub that fails loudly if anyone starts using it.
+ * What every page needs: framework, page furniture, API client, i18n, the signed-in store.
+ * Svelte's runtime is captured whole, so the pages avoid features only they would use:
+ * the forms write `value` + an event handler rather than `bind:value` (the binding runtime
+ * would add ~1.5 kB to every catalogue page; measured by tests/e2e "page weight").
  */
-function honoClientWithoutCookieOption(): Plugin {
-  const stub = '\0hono-client-cookie-stub';
-  return {
-    name: 'latih:hono-client-without-cookie-option',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source === '../utils/cookie.js' && importer?.replace(/\\/g, '/').includes('/hono/dist/client/')) return stub;
-      return null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return `export const serialize = () => { throw new Error('hc cookie option is not supported in the web client'); };`;
-    },
-  };
-}
+const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\//;
+
+/**
+ * What the signed-in pages share ($lib/auth, $lib/identity): one chunk and one stylesheet
+ * rather than a dozen small ones, so the route manifest every page downloads names fewer
+ * files. Not the OpenID client ($lib/auth/oidc, with oauth4webapi): pages rarely need it.
+ */
+const signedIn = /web\/src\/lib\/(auth\/(?!oidc)|identity\/)/;
 
 export default defineConfig({
-  plugins: [honoClientWithoutCookieOption(), sveltekit()],
+  plugins: [sveltekit()],
   define: {
     // Shown in the footer as "Kemaskini terakhir / Last updated": the day this build was made.
     __LAST_UPDATED__: JSON.stringify(new Date().toISOString().slice(0, 10)),
@@ -42,7 +36,10 @@ export default defineConfig({
         // it compresses better than a dozen small ones. Components of some pages and each
         // language's strings stay apart, so a page downloads only what it shows.
         codeSplitting: {
-          groups: [{ name: 'app', test: /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\// }],
+          groups: [
+            { name: 'app', test: shared },
+            { name: 'signed-in', test: signedIn },
+          ],
         },
       },
     },

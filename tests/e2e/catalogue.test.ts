@@ -6,7 +6,6 @@
  * Expected values come from the API itself, so the tests follow the content as it grows.
  * Screenshots of every page in both languages land in test-results/screenshots/.
  */
-import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { repoRoot, startPlatform, type Platform } from '../../functions/local/pl
 import { choosePort } from '../../functions/local/services';
 import { launchBrowser } from '../support/browser';
 import { storageEndpoints } from '../support/storage';
+import { buildWebOnce } from '../support/web-build';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const PAGE_SIZE = 9; // web/src/lib/filters.ts
@@ -35,9 +35,8 @@ const listCodes = async (query: string) =>
   (await api<{ courses: CourseSummary[] }>(`/courses?limit=50&${query}`)).courses.map((c) => c.code);
 
 beforeAll(async () => {
-  // Always the current sources: a stale build would test yesterday's app. NODE_ENV is
-  // vitest's "test" here, which would make Vite bundle Svelte's development build.
-  execSync('npm run web:build', { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  // Always the current sources, built once for every browser test file of the run.
+  await buildWebOnce();
   const id = `e2e-web-${randomUUID().slice(0, 8)}`;
   platform = await startPlatform({
     web: 'static',

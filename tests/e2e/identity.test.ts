@@ -7,17 +7,21 @@
  *
  * Screenshots (BM and EN, desktop and 360 px) land in test-results/screenshots/identity-*.
  */
-import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityDeps } from '../../functions/identity/app';
+import { PROFILE_SK, userPk } from '../../functions/identity/keys';
 import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
 import { choosePort } from '../../functions/local/services';
 import { launchBrowser } from '../support/browser';
 import { storageEndpoints } from '../support/storage';
+import { buildWebOnce } from '../support/web-build';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 
@@ -36,17 +40,28 @@ let platform: Platform;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The current sources, built for production (vitest's NODE_ENV=test would bundle Svelte's
-  // development build).
-  execSync('npm run web:build', { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-  const id = `e2e-identity-${randomUUID().slice(0, 8)}`;
-  platform = await startPlatform({
-    web: 'static',
-    storage: storageEndpoints(),
-    tableName: id,
-    contentBucket: id,
-    port: await choosePort(3400),
-  });
+  // The current sources, built once for every browser test file of the run.
+  await buildWebOnce();
+  // startPlatform picks the local OpenID provider's port (from 9400) by probing, so two
+  // platforms starting at the same instant can pick the same one: let the catalogue's start
+  // first (it waits for the same build), and try again on a clash.
+  await sleep(3000);
+  for (let attempt = 1; ; attempt++) {
+    const id = `e2e-identity-${randomUUID().slice(0, 8)}`;
+    try {
+      platform = await startPlatform({
+        web: 'static',
+        storage: storageEndpoints(),
+        tableName: id,
+        contentBucket: id,
+        port: await choosePort(3400),
+      });
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
+      await sleep(1000 * attempt);
+    }
+  }
   browser = await launchBrowser();
 });
 
@@ -88,6 +103,8 @@ async function newPage(viewport: keyof typeof viewports, expectedStatuses: numbe
 
 async function shoot(page: Page, name: string) {
   mkdirSync(screenshots, { recursive: true });
+  // From the top: a full-page shot of a scrolled page would catch the sticky header mid-page.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(screenshots, `identity-${name}.png`), fullPage: true });
 }
 
@@ -116,6 +133,11 @@ const path = (page: Page) => new URL(page.url()).pathname;
  */
 async function signIn(page: Page, person: { username: string; name: string }, how: 'type' | 'demo-button' = 'demo-button') {
   await page.goto('/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // On a narrow phone the button is in the menu.
+  if (!(await page.getByRole('button', { name: 'Log Masuk', exact: true }).isVisible())) {
+    await page.getByRole('button', { name: 'Buka menu' }).click();
+  }
   await page.getByRole('button', { name: 'Log Masuk', exact: true }).click();
   await page.waitForURL((url) => url.href.startsWith(platform.issuer));
   await page.getByRole('heading', { level: 1, name: 'Log Masuk ke Latih' }).waitFor();
@@ -167,6 +189,12 @@ describe('signing in and out', { timeout: 120_000 }, () => {
     await page.getByText(/Pelajar.*Pejabat Setiausaha Kerajaan Negeri Sembilan/).waitFor();
     await shoot(page, 'desktop-ms-profil');
 
+    // "Muat turun data saya": a JSON file of everything held, the holder's own MyKad whole.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Muat turun data saya' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^latih-data-saya-\d{4}-\d\d-\d\d\.json$/);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { profile: { ic: string; name: string } };
+    expect(exported.profile).toMatchObject({ name: people.learner.name, ic: people.learner.ic });
+
     // The same page in English.
     await page.getByRole('button', { name: /^EN/ }).click();
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
@@ -196,7 +224,31 @@ describe('signing in and out', { timeout: 120_000 }, () => {
     await done();
   });
 
-  it('cancelling on the login page says so and offers to try again', async () => {
+  it('renews an expiring or refused access token with the refresh token, without asking again', async () => {
+    const { page, done } = await newPage('desktop', [401]);
+    await signIn(page, people.learner);
+    const tokens = () => page.evaluate("JSON.parse(sessionStorage.getItem('latih.tokens'))") as Promise<{ access: string; refresh: string; expiresAt: number }>;
+    const first = await tokens();
+    expect(first.expiresAt - Date.now()).toBeGreaterThan(10 * 60_000);
+
+    // About to expire: renewed before the request leaves.
+    await page.evaluate("sessionStorage.setItem('latih.tokens', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('latih.tokens')), expiresAt: Date.now() + 5000 }))");
+    await page.goto('/profil');
+    await page.getByText(masked(people.learner.ic)).waitFor();
+    const renewed = await tokens();
+    expect(renewed.access).not.toBe(first.access);
+    expect(renewed.refresh).not.toBe(first.refresh); // the provider rotates refresh tokens
+
+    // Refused by the API (401): renewed once, the request retried.
+    await page.evaluate("sessionStorage.setItem('latih.tokens', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('latih.tokens')), access: 'not-a-token' }))");
+    await page.goto('/saya');
+    await page.getByText(`Selamat datang, ${people.learner.name}.`).waitFor();
+    expect((await tokens()).access).not.toBe('not-a-token');
+    expect(path(page)).toBe('/saya');
+    await done();
+  });
+
+  it('cancelling on the login page says so and offers to try again, in the language of the page', async () => {
     const { page, done } = await newPage('desktop');
     await page.goto('/');
     await page.getByRole('button', { name: 'Log Masuk', exact: true }).click();
@@ -204,6 +256,15 @@ describe('signing in and out', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Log masuk dibatalkan' }).waitFor();
     await page.getByRole('button', { name: 'Log masuk semula' }).waitFor();
     await expectAccessible(page);
+    await shoot(page, 'desktop-ms-batal');
+
+    // In English, the provider's page is English too (ui_locales).
+    await page.getByRole('button', { name: /^EN/ }).click();
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Latih' }).waitFor();
+    await page.getByRole('link', { name: 'Cancel and return to Latih' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign-in cancelled' }).waitFor();
+    await shoot(page, 'desktop-en-batal');
     await done();
   });
 });
@@ -260,17 +321,35 @@ describe('a coordinator', { timeout: 120_000 }, () => {
 });
 
 describe('an auditor', { timeout: 120_000 }, () => {
-  it("lands on the audit trail, sees today's events and verifies every chain", async () => {
+  it("lands on the audit trail, sees today's events, loads more, and verifies every chain", async () => {
+    // More than a page of events today (the page shows 50): a role granted and revoked 15
+    // times, through the identity store, so each change is audited as through the API.
+    const { store } = identityDeps(platform.config, platform.clients);
+    const actor = { userId: 'demo-coordinator-agency', role: 'coordinator' as const };
+    const role = { role: 'facilitator' as const, orgId: 'SUK-NS' };
+    for (let i = 0; i < 15; i++) {
+      for (const mode of ['grant', 'revoke'] as const) {
+        const action = mode === 'grant' ? 'role.grant' : 'role.revoke';
+        const summary = mode === 'grant' ? { after: { ...role } } : { before: { ...role } };
+        await store.saveAssignment('demo-teacher', role, actor, { action, orgId: 'SUK-NS', summary, requestId: `e2e-${i}` }, mode);
+      }
+    }
     const { page, done } = await newPage('desktop');
     await signIn(page, people.auditor);
     expect(path(page)).toBe('/audit');
     await page.getByRole('heading', { level: 1, name: 'Jejak Audit' }).waitFor();
-    // Today (UTC) by default; the demo people were created today.
-    expect(await page.getByLabel('Tarikh').inputValue()).toBe(new Date().toISOString().slice(0, 10));
+    // Today in Malaysia by default (the API's days are Malaysian); the demo people were created today.
+    expect(await page.getByLabel('Tarikh').inputValue()).toBe(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     const events = page.getByRole('region', { name: 'Peristiwa' });
     await events.getByRole('cell', { name: 'Profil dicipta' }).first().waitFor();
     await events.getByRole('cell', { name: 'Peranan diberikan' }).first().waitFor();
-    await expect.poll(() => events.getByRole('status').textContent()).toMatch(/peristiwa dipaparkan/);
+    await expect.poll(() => events.getByRole('status').textContent()).toBe('50 peristiwa dipaparkan; ada lagi.');
+    const rows = events.locator('tbody tr');
+    await events.getByRole('button', { name: 'Muatkan lagi' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    await expect.poll(() => events.getByRole('status').textContent()).toMatch(/^\d+ peristiwa dipaparkan\.$/);
+    // The keyboard continues from the first event added.
+    await expect.poll(() => page.evaluate('document.activeElement.closest("tr") === document.querySelectorAll(".events tbody tr")[50]')).toBe(true);
 
     await page.getByRole('button', { name: 'Sahkan rantaian' }).click();
     await page.getByText(/^Semua 8 rantaian sah/).waitFor();
@@ -336,7 +415,7 @@ describe('the profile form', { timeout: 120_000 }, () => {
     await ic.fill(formatted(people.participant.ic));
     await page.getByRole('button', { name: 'Simpan profil' }).click();
     await page.getByText('Profil anda telah disimpan.').waitFor();
-    await page.getByText('+60134567890').waitFor();
+    await page.getByText('013-456 7890').waitFor();
     await page.getByText(masked(people.participant.ic)).waitFor();
     await page.getByText('Aktif', { exact: true }).waitFor();
     await shoot(page, 'desktop-ms-profil-disimpan');
@@ -344,9 +423,70 @@ describe('the profile form', { timeout: 120_000 }, () => {
   });
 });
 
+describe('a first sign-in', { timeout: 120_000 }, () => {
+  it('without a profile lands on the profile form; once completed, a coordinator verifies it', async () => {
+    // Every demo account has a profile: take one away, as for someone signing in for the first time.
+    await platform.clients.ddb.send(new DeleteCommand({ TableName: platform.config.tableName, Key: { pk: userPk('demo-facilitator'), sk: PROFILE_SK } }));
+    const newcomer = { username: 'fasilitator', name: 'Mohd Faizal bin Ismail', ic: '900721055383' };
+    const { page, done } = await newPage('desktop');
+    await signIn(page, newcomer);
+    expect(path(page)).toBe('/profil');
+    await page.getByRole('heading', { level: 1, name: 'Lengkapkan profil anda' }).waitFor();
+    // The name from the sign-in itself until there is a profile.
+    await page.getByRole('button', { name: newcomer.name, exact: true }).waitFor();
+
+    // Saved empty: every missing field named, in the summary and at the field; focus on the first.
+    await page.getByRole('button', { name: 'Simpan profil' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Sila betulkan perkara berikut' });
+    await summary.getByRole('link', { name: 'Pilih jenis pengguna.' }).waitFor();
+    await summary.getByRole('link', { name: 'Masukkan nombor MyKad anda.' }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('f-kind-civil-servant');
+    await expectAccessible(page);
+    await shoot(page, 'desktop-ms-profil-pertama');
+    // A summary link takes the focus to its field.
+    await summary.getByRole('link', { name: 'Masukkan nombor MyKad anda.' }).click();
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('f-ic');
+
+    await page.getByRole('radio', { name: /Penjawat awam/ }).check();
+    await page.getByLabel('Nama penuh (seperti dalam MyKad)').fill(newcomer.name);
+    await page.getByLabel('Nombor MyKad').fill(formatted(newcomer.ic));
+    await page.getByLabel('E-mel').fill('faizal.ismail@komuniti.latih.test');
+    await page.getByLabel('Unit organisasi').selectOption('SUK-NS');
+    await page.getByLabel('Sistem saraan').selectOption('SSPA');
+    await page.getByLabel('Gred', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Simpan profil' }).click();
+    await page.getByText('Profil anda telah disimpan.').waitFor();
+    await page.getByText('Menunggu pengesahan', { exact: true }).waitFor();
+    await page.getByText(masked(newcomer.ic)).waitFor();
+    await done();
+
+    // Civil servants are verified by their unit's coordinator.
+    const coordinator = await newPage('desktop');
+    await signIn(coordinator.page, people.coordinator);
+    await coordinator.page.getByRole('searchbox', { name: 'Cari pengguna' }).fill('Mohd');
+    await coordinator.page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await coordinator.page.getByRole('row', { name: new RegExp(newcomer.name) }).getByText('Menunggu pengesahan').waitFor();
+    await coordinator.page.getByRole('link', { name: newcomer.name }).click();
+    await coordinator.page.getByRole('button', { name: 'Sahkan profil' }).click();
+    await coordinator.page.getByText('Profil telah disahkan.').waitFor();
+    await coordinator.page.getByRole('region', { name: 'Profil' }).getByText('Disahkan', { exact: true }).waitFor();
+    expect(await coordinator.page.getByRole('button', { name: 'Sahkan profil' }).count()).toBe(0);
+    await coordinator.done();
+  });
+});
+
 describe('on a 360 px phone', { timeout: 120_000 }, () => {
   it('the navbar account menu works, and the signed-in pages fit, in BM and EN', async () => {
     const { page, done } = await newPage('phone');
+    // Signed out, the bar has no room for "Log Masuk": it is in the menu.
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Log Masuk', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Buka menu' }).click();
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button', { name: 'Log Masuk' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await shoot(page, 'phone-ms-menu-log-masuk');
+
     await signIn(page, people.coordinator);
     expect(path(page)).toBe('/pentadbiran/pengguna');
     await page.getByRole('link', { name: people.learner.name }).waitFor();

@@ -3,9 +3,10 @@
  * the API's own route types (`CatalogueApi`): a renamed field breaks `npm run web:check`,
  * not a user's page. Nothing from functions/ is bundled: the imports are type-only.
  */
-import { hc, type ClientResponse } from 'hono/client';
+import type { ClientResponse } from 'hono/client';
 import type { CatalogueApi } from '$functions/catalogue/routes';
 import type { ErrorBody, ErrorCode, FieldIssue } from '$functions/core/errors';
+import { hc } from './hc';
 import { locale } from './locale.svelte';
 
 /** Same origin: Vite's proxy locally, CloudFront's /api/* behaviour in AWS. */

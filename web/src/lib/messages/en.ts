@@ -21,6 +21,7 @@ const messages: Messages = {
   navFaq: 'FAQ',
   menuOpen: 'Open menu',
   menuClose: 'Close menu',
+  signIn: 'Sign in',
   languageLabel: 'Display language',
   phaseText: 'This is a new service. Your feedback helps us improve it.',
   footerAgency: 'Government of Negeri Sembilan',

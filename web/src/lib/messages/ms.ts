@@ -31,6 +31,7 @@ const messages = {
   navFaq: 'Soalan Lazim',
   menuOpen: 'Buka menu',
   menuClose: 'Tutup menu',
+  signIn: 'Log Masuk',
   languageLabel: 'Bahasa paparan',
   phaseText: 'Ini perkhidmatan baharu. Maklum balas anda membantu kami menambah baiknya.',
   footerAgency: 'Kerajaan Negeri Sembilan',
