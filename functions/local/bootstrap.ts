@@ -3,15 +3,36 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableKeys } from '../core/table';
 
+/**
+ * Creates the table if missing; on a table kept in .data from an older version, adds the
+ * indexes the key schema has gained since (what a CDK deploy does in AWS).
+ */
 export async function ensureTable(ddb: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   try {
-    await ddb.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    for (const g of tableKeys.globalSecondaryIndexes.filter((g) => !present.has(g.indexName))) {
+      await ddb.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [g.partitionKey, g.sortKey].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+          GlobalSecondaryIndexUpdates: [{
+            Create: {
+              IndexName: g.indexName,
+              KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          }],
+        }),
+      );
+    }
     return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;

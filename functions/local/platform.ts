@@ -89,6 +89,16 @@ export function staticSite(api: Hono<any>, root = webBuildDir) {
   return site;
 }
 
+async function withRetries<T>(start: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (i >= attempts || (err as { code?: string }).code !== 'EADDRINUSE') throw err;
+    }
+  }
+}
+
 function listen(fetch: (req: Request) => Response | Promise<Response>, port: number): Promise<Server> {
   return new Promise((resolveServer) => {
     const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolveServer(server as Server));
@@ -125,14 +135,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const webPort = await choosePort(options.port ?? 3000);
     const origins = [`http://127.0.0.1:${webPort}`, `http://localhost:${webPort}`];
     const accounts = loadDemoAccounts(join(repoRoot, 'content', 'demo', 'accounts.yaml'), { orgIds: orgUnitIds(join(options.contentDir ?? join(repoRoot, 'content'), 'org')) });
-    const oidc = await startOidcProvider({
-      port: await choosePort(9400),
+    // Two platforms starting at once may pick the same free port: retry on another.
+    const oidc = await withRetries(async () => startOidcProvider({
+      port: await choosePort(9400 + Math.floor(Math.random() * 50)),
       accounts,
       clientId: LOCAL_CLIENT_ID,
       redirectUris: origins.map((o) => `${o}/auth/callback`),
       postLogoutRedirectUris: origins.map((o) => `${o}/`),
       ...(options.dataDir ? { keysFile: join(options.dataDir, 'oidc-keys.json') } : {}),
-    });
+    }));
     stops.push(oidc.stop);
 
     const config = loadConfig({
