@@ -134,8 +134,9 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
         found = await store.profilesOf(units, normaliseText(q ?? ''), limit);
       }
       const visible = found.filter((p) => units.includes(p.orgId) && inScope.has(p.orgId)).slice(0, limit);
-      const users = await Promise.all(visible.map(async (p) => present(p, await canSeeIc(c, p.orgId))));
-      return c.json({ users });
+      // Lists always mask the MyKad (DOMAIN: "masked in lists"); the full number is shown only on
+      // one person's page, to a viewer entitled to it.
+      return c.json({ users: visible.map((p) => present(p, false)) });
     })
 
     .post('/users/import', validate('query', ImportQuery), bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } }), async (c) => {

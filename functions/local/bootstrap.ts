@@ -32,6 +32,14 @@ export async function ensureTable(ddb: DynamoDBDocumentClient, tableName: string
           }],
         }),
       );
+      // DynamoDB builds one index at a time: wait for this one before asking for the next.
+      for (const deadline = Date.now() + 120_000; ;) {
+        const { Table: t } = await ddb.send(new DescribeTableCommand({ TableName: tableName }));
+        const status = t?.GlobalSecondaryIndexes?.find((x) => x.IndexName === g.indexName)?.IndexStatus;
+        if (status === 'ACTIVE' && t?.TableStatus === 'ACTIVE') break;
+        if (Date.now() > deadline) throw new Error(`index ${g.indexName} of ${tableName} still ${status} after 120 s`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
     return false;
   } catch (err) {

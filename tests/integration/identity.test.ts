@@ -115,14 +115,15 @@ describe('administration within scope', () => {
     ]);
   });
 
-  it('search by name prefix, by MyKad and by email stays within scope; IC masked unless entitled', async () => {
+  it('search by name prefix, by MyKad and by email stays within scope; IC masked in lists, full on the page only if entitled', async () => {
     const ic = nextIc();
     await f.request('/api/me/profile', { method: 'PUT', as: 'zaitun', body: civilServant(ic, { name: 'Zaitun binti Karim', email: 'zaitun@latih.test' }) });
     await f.person('zaleha-school', 'SK-CONTOH-TAMAN-RASAH', [], { name: 'Zaleha binti Omar', kind: 'teacher', grade: 'DG10' });
 
     const byName = await f.request('/api/users?q=zai', { as: 'coord-suk' });
     expect(byName.body.users.map((u: { userId: string }) => u.userId)).toEqual(['zaitun']);
-    expect(byName.body.users[0].ic).toBe(ic.replace(/-/g, ''));
+    expect(byName.body.users[0]).toMatchObject({ ic: `${ic.slice(0, 6)}-**-**${ic.slice(-2)}`, icMasked: true });
+    expect((await f.request('/api/users/zaitun', { as: 'coord-suk' })).body.profile).toMatchObject({ ic: ic.replace(/-/g, ''), icMasked: false });
     expect((await f.request('/api/users?q=zaleha', { as: 'coord-suk' })).body.users).toEqual([]);
 
     const byIc = await f.request(`/api/users?q=${ic}`, { as: 'padmin-31' });
