@@ -10,7 +10,7 @@ import { dynamoRateLimiter } from './core/rate-limit';
 import { mountCatalogue } from './catalogue/app';
 import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
-import { accessDeps, identityDeps, mountIdentity } from './identity/app';
+import { accessDeps, identityDeps, mountIdentity, mountImport } from './identity/app';
 
 export function createPlatformApp(config: Config, clients: Clients, clock?: () => Date) {
   const identity = identityDeps(config, clients, clock);
@@ -20,6 +20,7 @@ export function createPlatformApp(config: Config, clients: Clients, clock?: () =
     rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName, clock ? () => clock().getTime() : undefined),
   });
   mountCatalogue(app, config, clients);
+  mountImport(app, identity);
   mountIdentity(app, identity);
   app.route('/api', auditRoutes(identity.audit, identity.orgs));
   app.route('/api', docsRoutes());

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../core/http';
 import { openApiDocument, type Operation } from '../core/openapi';
 import { catalogueOperations } from '../catalogue/openapi';
-import { identityOperations } from '../identity/openapi';
+import { identityOperations, importOperations } from '../identity/openapi';
 import { auditOperations } from '../audit/openapi';
 
 const access = { kind: 'public', because: 'API documentation and health carry no personal data' } as const;
@@ -29,7 +29,7 @@ export const docsOperations: Operation[] = [
 ];
 
 /** Every operation of the platform, for the OpenAPI document. */
-export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...auditOperations, ...docsOperations];
+export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...importOperations, ...auditOperations, ...docsOperations];
 
 export function docsRoutes() {
   // Built once per cold start: the document depends only on the code.

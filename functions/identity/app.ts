@@ -6,6 +6,7 @@ import type { Clients } from '../core/clients';
 import { required, type Config } from '../core/config';
 import type { AccessDeps, AppEnv } from '../core/http';
 import { orgDirectory } from './orgs';
+import { importRoutes } from './import-routes';
 import { identityRoutes } from './routes';
 import { identityStore } from './store';
 
@@ -29,4 +30,8 @@ export function accessDeps(config: Config, deps: ReturnType<typeof identityDeps>
 
 export function mountIdentity(app: Hono<AppEnv>, deps: ReturnType<typeof identityDeps>) {
   return app.route('/api', identityRoutes(deps));
+}
+
+export function mountImport(app: Hono<AppEnv>, deps: ReturnType<typeof identityDeps>) {
+  return app.route('/api', importRoutes(deps));
 }

@@ -53,24 +53,6 @@ export const identityOperations: Operation[] = [
     access: { kind: 'anywhere', permission: 'users:search', rateLimit: { max: 60, windowSeconds: 60 } },
   },
   {
-    method: 'post', path: '/api/users/import', operationId: 'importUsers', tag: 'identity',
-    summary: {
-      ms: 'Import peserta dari CSV (UTF-8; semak dahulu dengan dryRun=true)',
-      en: 'Import participants from CSV (UTF-8; check first with dryRun=true)',
-    },
-    query: ImportQuery, body: z.string(),
-    response: { status: 200, schema: ImportReport },
-    errors: [
-      { status: 400, codes: ['VALIDATION_FAILED', 'CSV_UNREADABLE', 'CSV_COLUMNS', 'CSV_TOO_MANY_ROWS', 'IMPORT_HAS_ERRORS'] }, unauth,
-      { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['ORG_NOT_FOUND'] }, { status: 409, codes: ['IMPORT_INTERRUPTED'] },
-      { status: 413, codes: ['PAYLOAD_TOO_LARGE'] }, tooMany,
-    ],
-    access: {
-      kind: 'scoped', permission: 'users:import', target: { in: 'query', name: 'org', is: 'org' }, notFound: 'ORG_NOT_FOUND',
-      rateLimit: { max: 20, windowSeconds: 60 },
-    },
-  },
-  {
     method: 'get', path: '/api/users/:id', operationId: 'getUser', tag: 'identity',
     summary: { ms: 'Profil seorang pengguna', en: 'A user profile' }, params: UserIdParam,
     response: { status: 200, schema: ProfileResponse },
@@ -104,5 +86,27 @@ export const identityOperations: Operation[] = [
     response: { status: 200, schema: AssignmentResponse },
     errors: [unauth, { status: 403, codes: ['FORBIDDEN', 'ROLE_NOT_ASSIGNABLE'] }, { status: 404, codes: ['USER_NOT_FOUND', 'ROLE_NOT_FOUND'] }],
     access: userScoped('roles:assign'),
+  },
+];
+
+/** Bulk registration: served by its own Lambda (functions/identity/import-lambda.ts). */
+export const importOperations: Operation[] = [
+  {
+    method: 'post', path: '/api/users/import', operationId: 'importUsers', tag: 'identity',
+    summary: {
+      ms: 'Import peserta dari CSV (UTF-8; semak dahulu dengan dryRun=true)',
+      en: 'Import participants from CSV (UTF-8; check first with dryRun=true)',
+    },
+    query: ImportQuery, body: z.string(),
+    response: { status: 200, schema: ImportReport },
+    errors: [
+      { status: 400, codes: ['VALIDATION_FAILED', 'CSV_UNREADABLE', 'CSV_COLUMNS', 'CSV_TOO_MANY_ROWS', 'IMPORT_HAS_ERRORS'] }, unauth,
+      { status: 403, codes: ['FORBIDDEN'] }, { status: 404, codes: ['ORG_NOT_FOUND'] }, { status: 409, codes: ['IMPORT_INTERRUPTED'] },
+      { status: 413, codes: ['PAYLOAD_TOO_LARGE'] }, tooMany,
+    ],
+    access: {
+      kind: 'scoped', permission: 'users:import', target: { in: 'query', name: 'org', is: 'org' }, notFound: 'ORG_NOT_FOUND',
+      rateLimit: { max: 20, windowSeconds: 60 },
+    },
   },
 ];

@@ -3,16 +3,13 @@
  * tree, and user administration within the caller's scope. Access is declared per operation
  * in openapi.ts and enforced by the guard in core/http.ts before any handler runs.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { assignableBy, isAllowed, scopeRoots, type Assignment, type Permission } from '../core/access';
 import type { AuditLog } from '../core/audit';
-import { AppError, fieldErrors, fieldMessages, type FieldProblem } from '../core/errors';
+import { AppError, fieldErrors } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';
 import { parseMyKad } from '../core/mykad';
-import { Assignment as AssignmentSchema, ImportQuery, ProfileInput, RoleKeyParam, UserIdParam, UserSearchQuery } from './api';
-import { IMPORT_BATCH, checkImportRows, readImportFile, type RowProblem } from './csv-import';
+import { Assignment as AssignmentSchema, ProfileInput, RoleKeyParam, UserIdParam, UserSearchQuery } from './api';
 import type { OrgDirectory } from './orgs';
 import { auditSummary, checkProfile, initialStatus, needsReverification, present, type ProfileRecord } from './profile';
 import type { IdentityStore } from './store';
@@ -26,8 +23,6 @@ export type IdentityDeps = {
   /** What the web app needs to start a login: the issuer and its client id. */
   login: { issuer: string; clientId: string };
 };
-
-const fieldMessagesFor = (problem: FieldProblem, lang: 'ms' | 'en') => fieldMessages[problem][lang];
 
 /** The caller's strongest role covering a unit, for the audit record. */
 function actingRole(assignments: Assignment[], permission: Permission, orgId: string, ancestors: string[]) {
@@ -137,70 +132,6 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
       // Lists always mask the MyKad (DOMAIN: "masked in lists"); the full number is shown only on
       // one person's page, to a viewer entitled to it.
       return c.json({ users: visible.map((p) => present(p, false)) });
-    })
-
-    .post('/users/import', validate('query', ImportQuery), bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } }), async (c) => {
-      const { org, dryRun } = c.req.valid('query');
-      const lang = c.get('lang');
-      const tree = await orgs.tree();
-      const { rows, headers } = readImportFile(new Uint8Array(await c.req.arrayBuffer()), lang);
-      const { valid, problems } = checkImportRows(rows, headers, { defaultOrg: org, tree, today: clock(), lang });
-
-      // Every row's unit must lie under the import's unit; a MyKad already registered is the
-      // same person again (idempotent by MyKad) if their profile is under it too.
-      const units = new Set(tree.subtree(org));
-      const plan: { line: number; next: ProfileRecord; previous?: ProfileRecord }[] = [];
-      let unchanged = 0;
-      const now = clock().toISOString();
-      for (const row of valid) {
-        if (!units.has(row.fields.orgId)) {
-          problems.push({ line: row.line, column: headers.orgId ?? 'unit', message: fieldMessagesFor('ORG_OUTSIDE_IMPORT', lang) });
-          continue;
-        }
-        const existingId = await store.userIdByIc(row.fields.ic);
-        const previous = existingId ? await store.getProfile(existingId) : undefined;
-        if (existingId && (!previous || !units.has(previous.orgId))) {
-          problems.push({ line: row.line, column: headers.ic ?? 'mykad', message: fieldMessagesFor('IC_ELSEWHERE', lang) });
-          continue;
-        }
-        if (previous) {
-          const same = (['name', 'phone', 'email', 'orgId', 'kind'] as const).every((k) => previous[k] === row.fields[k]);
-          if (same) {
-            unchanged++;
-            continue;
-          }
-          plan.push({ line: row.line, previous, next: { ...previous, ...row.fields, version: previous.version + 1, updatedAt: now } });
-        } else {
-          plan.push({ line: row.line, next: { ...row.fields, userId: `p-${randomUUID()}`, status: 'active', createdAt: now, updatedAt: now, version: 1 } });
-        }
-      }
-      problems.sort((a: RowProblem, b: RowProblem) => a.line - b.line);
-      const report = {
-        dryRun: dryRun === 'true', rows: rows.length,
-        created: plan.filter((p) => !p.previous).length, updated: plan.filter((p) => p.previous).length, unchanged,
-        problems, batches: [] as { lines: number[]; eventId: string }[],
-      };
-      if (report.dryRun) return c.json(report);
-      if (problems.length) throw new AppError('IMPORT_HAS_ERRORS', { report });
-
-      const { userId } = c.get('principal');
-      const role = c.get('assignments').find((a) => isAllowed([a], 'users:import', org, tree.get(org)?.ancestors ?? []))?.role;
-      for (let i = 0; i < plan.length; i += IMPORT_BATCH) {
-        const batch = plan.slice(i, i + IMPORT_BATCH);
-        try {
-          const event = await store.saveImportBatch(batch, { userId, ...(role ? { role } : {}) }, {
-            action: 'users.import', record: { type: 'org', id: org }, orgId: org,
-            summary: { after: { lines: batch.map((b) => b.line), created: batch.filter((b) => !b.previous).length, updated: batch.filter((b) => b.previous).length } },
-            requestId: c.get('requestId'),
-          });
-          report.batches.push({ lines: batch.map((b) => b.line), eventId: event.eventId });
-        } catch (err) {
-          // Someone registered one of these people meanwhile: this batch wrote nothing.
-          if ((err as Error).name !== 'ChangeConditionFailed') throw err;
-          throw new AppError('IMPORT_INTERRUPTED', { report, failedLines: batch.map((b) => b.line) });
-        }
-      }
-      return c.json(report, 201);
     })
 
     .get('/users/:id', validate('param', UserIdParam), async (c) => {

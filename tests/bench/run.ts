@@ -31,8 +31,8 @@ async function main() {
   say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   say();
 
-  say('## Lambda bundles (esbuild, minified, @aws-sdk external) — target ≤ 150 kB');
-  say('| function | minified kB | gzip kB | within target |');
+  say('## Lambda bundles (esbuild, minified, @aws-sdk external) — target ≤ 150 kB (KiB here)');
+  say('| function | minified KiB | gzip KiB | within target |');
   say('|---|--:|--:|---|');
   for (const b of await measureBundles()) say(`| ${b.name} | ${kB(b.minified)} | ${kB(b.gzip)} | ${b.minified <= 150 * 1024 ? 'yes' : 'NO'} |`);
   say();
@@ -43,8 +43,8 @@ async function main() {
   }
   const platform = await startPlatform({ web: 'static', port: 3900 });
   try {
-    say('## Pages: first-load JS + CSS over the wire (gzip, cold cache) — target ≤ 50 kB');
-    say('| page | JS kB | CSS kB | JS+CSS kB | HTML kB | all headers kB | requests | within target |');
+    say('## Pages: first-load JS + CSS bodies over the wire (gzip, cold cache) — target ≤ 50 kB = 50,000 bytes (KiB here)');
+    say('| page | JS KiB | CSS KiB | JS+CSS KiB | HTML KiB | all headers KiB | requests | within target |');
     say('|---|--:|--:|--:|--:|--:|--:|---|');
     for (const p of await measurePages(platform.url)) {
       say(`| ${p.path} | ${kB(p.js)} | ${kB(p.css)} | ${kB(p.js + p.css)} | ${kB(p.html)} | ${kB(p.headers)} | ${p.requests} | ${p.js + p.css <= 50_000 ? 'yes' : 'NO'} |`);

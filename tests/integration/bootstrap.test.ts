@@ -4,7 +4,7 @@ import { ensureTable } from '../../functions/local/bootstrap';
 import { freshStorage } from '../support/storage';
 
 describe('local table bootstrap', () => {
-  it('adds the indexes an older local table lacks, and is a no-op the second time', async () => {
+  it('adds the indexes an older local table lacks, and is a no-op the second time', { timeout: 150_000 }, async () => {
     const { clients, config } = await freshStorage('bootstrap');
     const old = `${config.tableName}-old`;
     await clients.ddb.send(new CreateTableCommand({

@@ -1,0 +1,22 @@
+/** Lambda entry of bulk registration (CSV import): the same app the local server runs. */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { handle } from 'hono/aws-lambda';
+import { createClients } from '../core/clients';
+import { loadConfig } from '../core/config';
+import { createApp } from '../core/http';
+import { logger } from '../core/logger';
+import { dynamoRateLimiter } from '../core/rate-limit';
+import { withSecrets } from '../core/secrets';
+import { accessDeps, identityDeps, mountImport } from './app';
+import { importOperations } from './openapi';
+
+const config = await withSecrets(loadConfig());
+const clients = createClients(config);
+const deps = identityDeps(config, clients);
+const app = mountImport(
+  createApp({ operations: importOperations, access: accessDeps(config, deps), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  deps,
+);
+
+export const handler = middy(handle(app)).use(injectLambdaContext(logger));
