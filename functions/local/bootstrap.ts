@@ -3,43 +3,28 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
-  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableKeys } from '../core/table';
+import { LocalSetupError } from './services';
 
 /**
- * Creates the table if missing; on a table kept in .data from an older version, adds the
- * indexes the key schema has gained since (what a CDK deploy does in AWS).
+ * Creates the table if missing. A table kept in .data by an older version that lacks an index
+ * is refused with the way out: DynamoDB Local builds online indexes unreliably (seen stuck in
+ * CREATING for minutes), and local data is disposable.
  */
 export async function ensureTable(ddb: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   try {
     const { Table } = await ddb.send(new DescribeTableCommand({ TableName: tableName }));
     const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
-    for (const g of tableKeys.globalSecondaryIndexes.filter((g) => !present.has(g.indexName))) {
-      await ddb.send(
-        new UpdateTableCommand({
-          TableName: tableName,
-          AttributeDefinitions: [g.partitionKey, g.sortKey].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-          GlobalSecondaryIndexUpdates: [{
-            Create: {
-              IndexName: g.indexName,
-              KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }],
-              Projection: { ProjectionType: 'ALL' },
-            },
-          }],
-        }),
+    const missing = tableKeys.globalSecondaryIndexes.filter((g) => !present.has(g.indexName)).map((g) => g.indexName);
+    if (missing.length) {
+      throw new LocalSetupError(
+        `Jadual tempatan ${tableName} lapuk (tiada indeks ${missing.join(', ')}) / the local table is out of date (missing ${missing.join(', ')}): ` +
+          'stop, delete the local data with `rm -rf .data`, and start again.',
       );
-      // DynamoDB builds one index at a time: wait for this one before asking for the next.
-      for (const deadline = Date.now() + 120_000; ;) {
-        const { Table: t } = await ddb.send(new DescribeTableCommand({ TableName: tableName }));
-        const status = t?.GlobalSecondaryIndexes?.find((x) => x.IndexName === g.indexName)?.IndexStatus;
-        if (status === 'ACTIVE' && t?.TableStatus === 'ACTIVE') break;
-        if (Date.now() > deadline) throw new Error(`index ${g.indexName} of ${tableName} still ${status} after 120 s`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
     }
     return false;
   } catch (err) {
