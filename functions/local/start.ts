@@ -21,7 +21,7 @@ async function main() {
   const { written, unchanged } = platform.sync;
   console.log(`Kandungan / content: ${written} written, ${unchanged} unchanged`);
   console.log(`\n  ➜ Buka / open:  ${platform.url}`);
-  console.log(`  ➜ API docs:     ${platform.apiUrl}/api/docs`);
+  console.log(`  ➜ API docs:     ${new URL("/api/docs", platform.url)}`);
   console.log(`\n  Sedia dalam / ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C untuk berhenti / to stop.`);
 
   let stopping = false;
