@@ -13,6 +13,7 @@
  * Summaries never hold a raw IC number: callers pass masked values, and `redact` runs over
  * every string as a last line of defence.
  */
+import { canonicalJson as canonical } from './canonical';
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -61,18 +62,6 @@ const GENESIS = '0'.repeat(64);
 /** Which chain a record's events go to: stable, so a record's history stays in order. */
 export function chainOf(record: { type: string; id: string }): number {
   return createHash('sha256').update(`${record.type}#${record.id}`).digest().readUInt32BE(0) % AUDIT_SHARDS;
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function scrub(value: unknown): unknown {

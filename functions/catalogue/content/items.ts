@@ -2,6 +2,7 @@
  * Turns checked content into the catalogue's DynamoDB items. Pure: same content in, same
  * items out, each with a `contentHash` so a sync writes only what changed.
  */
+import { canonicalJson as canonical } from '../../core/canonical';
 import { createHash } from 'node:crypto';
 import type { CourseDetail } from '../api';
 import {
@@ -22,19 +23,6 @@ import { normaliseText } from '../search';
 import type { Content, LoadedCourse } from './load';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
-
-/** JSON with object keys sorted, so equal values hash equally whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
