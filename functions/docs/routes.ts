@@ -7,6 +7,8 @@ import { openApiDocument, type Operation } from '../core/openapi';
 import { catalogueOperations } from '../catalogue/openapi';
 import { identityOperations, importOperations } from '../identity/openapi';
 import { auditOperations } from '../audit/openapi';
+import { certificateOperations } from '../certificates/openapi';
+import { learningOperations } from '../learning/openapi';
 
 const access = { kind: 'public', because: 'API documentation and health carry no personal data' } as const;
 
@@ -29,7 +31,7 @@ export const docsOperations: Operation[] = [
 ];
 
 /** Every operation of the platform, for the OpenAPI document. */
-export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...importOperations, ...auditOperations, ...docsOperations];
+export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...importOperations, ...auditOperations, ...learningOperations, ...certificateOperations, ...docsOperations];
 
 export function docsRoutes() {
   // Built once per cold start: the document depends only on the code.

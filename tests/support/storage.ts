@@ -3,6 +3,8 @@
  * file. Configuration only: the code under test builds its clients exactly as in Lambda.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createClients, type Clients } from '../../functions/core/clients';
 import { loadConfig, type Config } from '../../functions/core/config';
@@ -26,6 +28,9 @@ export async function freshStorage(label: string, issuer?: { issuer: string; jwk
     OIDC_CLIENT_ID: issuer?.clientId ?? 'latih-test',
     ...(issuer ? { OIDC_JWKS_URL: issuer.jwksUrl } : {}),
     PII_HMAC_KEY: randomUUID() + randomUUID(),
+    // Certificates: a throwaway signing key per test file, created on first use.
+    PUBLIC_BASE_URL: 'https://latih.test',
+    CERT_SIGNING_KEY_FILE: join(tmpdir(), 'latih-test-keys', `${id}.json`),
   });
   const clients = createClients(config);
   await ensureTable(clients.ddb, config.tableName);
