@@ -11,6 +11,8 @@ import { mountCatalogue } from './catalogue/app';
 import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
 import { accessDeps, identityDeps, mountIdentity, mountImport } from './identity/app';
+import { certificateDeps, mountCertificates } from './certificates/app';
+import { learningDeps, mountLearning } from './learning/app';
 
 export function createPlatformApp(config: Config, clients: Clients, clock?: () => Date) {
   const identity = identityDeps(config, clients, clock);
@@ -22,7 +24,9 @@ export function createPlatformApp(config: Config, clients: Clients, clock?: () =
   mountCatalogue(app, config, clients);
   mountImport(app, identity);
   mountIdentity(app, identity);
-  app.route('/api', auditRoutes(identity.audit, identity.orgs));
+  mountLearning(app, learningDeps(config, clients, clock ? { clock } : {}));
+  app.route('/api', auditRoutes(identity.audit, identity.orgs, (ids) => identity.store.namesOf(ids)));
+  mountCertificates(app, certificateDeps(config, clients, clock));
   app.route('/api', docsRoutes());
   return app;
 }

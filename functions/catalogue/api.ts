@@ -83,6 +83,9 @@ export const CourseDetail = z.extend(CourseSummary, {
   modules: z.array(ModuleOutline),
   quiz: z.object({ questionCount: z.number(), passMark: z.number(), maxAttempts: z.number() }),
   completion: z.object({ rule: z.literal('lessons-and-quiz') }),
+  /** Seats, when limited (subsidised places); beyond it learners join a waiting list. */
+  capacity: z.optional(z.number()),
+  onNewVersion: z.optional(z.enum(['keep', 'move-forward'])),
 });
 export type CourseDetail = z.output<typeof CourseDetail>;
 

@@ -5,7 +5,8 @@
  *   course (summary+outline) pk=COURSE#<code>      sk=META     gsi1pk=COURSES  gsi1sk=<programme>#<track|->#<code>
  *   lesson body              pk=COURSE#<code>      sk=LESSON#<lessonId>
  *   quiz (with answers)      pk=COURSE#<code>      sk=QUIZ
- *   enrolments (learning)    pk=COURSE#<code>      sk=ENROL#<userId>
+ *   training rules           pk=CATALOGUE          sk=TRAINING-RULES
+ *   seats (learning)         pk=COURSE#<code>      sk=SEATS
  *   organisation unit        pk=ORG#<id>           sk=META     gsi1pk=ORGS     gsi1sk=<parent|->#<kind>#<id>
  *
  * A retired course keeps its items but loses gsi1pk/gsi1sk, so it drops out of listings
@@ -22,7 +23,8 @@ export const coursePk = (code: string) => `COURSE#${code}`;
 export const META = 'META';
 export const lessonSk = (lessonId: string) => `LESSON#${lessonId}`;
 export const QUIZ_SK = 'QUIZ';
-export const ENROLMENT_PREFIX = 'ENROL#';
+/** The learning context's index of a course's enrolments (gsi2): any item there means someone enrolled. */
+export const courseEnrolmentsPk = (code: string) => `COURSEENROL#${code}`;
 
 /** Listing order and prefix: programme, then track, then code. */
 export const courseGsi1Sk = (programme: string, track: string | undefined, code: string) => `${programme}#${track ?? '-'}#${code}`;

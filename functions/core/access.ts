@@ -31,8 +31,24 @@ const grants = {
   'users:read-ic': ['coordinator', 'platform-admin'],
   'users:verify': ['coordinator', 'platform-admin'],
   'users:import': ['coordinator', 'platform-admin'],
+  /** Download a unit's people as CSV (MyKad masked unless users:read-ic also covers them). */
+  'users:export': ['coordinator', 'platform-admin'],
   'roles:assign': ['coordinator', 'platform-admin'],
   'audit:read': ['auditor', 'platform-admin'],
+  /** Enrol people of one's units in a course (single or bulk); their enrolment needs no further approval. */
+  'learning:enrol': ['coordinator', 'platform-admin'],
+  /** Approve or reject enrolment requests (programme administrators: their programme's courses only). */
+  'learning:approve': ['coordinator', 'programme-admin', 'platform-admin'],
+  /** Training dashboards of a unit's people. */
+  'learning:report': ['coordinator', 'programme-admin', 'auditor', 'platform-admin'],
+  /** Per-course figures: enrolments, completion rate, quiz scores, drop-off (programme administrators: their programme). */
+  'learning:course-report': ['programme-admin', 'auditor', 'platform-admin'],
+  /** Revoke a certificate, with a reason (programme administrators: their programme's). */
+  'certificates:revoke': ['programme-admin', 'platform-admin'],
+  /** Reissue a certificate after a name correction (coordinators correct their people's names). */
+  'certificates:reissue': ['coordinator', 'programme-admin', 'platform-admin'],
+  /** Download a course's (or class's) certificates as one ZIP, within one's units. */
+  'certificates:download': ['coordinator', 'facilitator', 'programme-admin', 'platform-admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof grants;
 
@@ -58,10 +74,28 @@ export function rolesGranting(permission: Permission): readonly Role[] {
  * Whether `assignments` grant `permission` on a record of organisation `targetOrg`, whose
  * ancestors (nearest first, up to the state) are `targetAncestors`.
  */
-export function isAllowed(assignments: readonly Assignment[], permission: Permission, targetOrg: string, targetAncestors: readonly string[]): boolean {
+export function isAllowed(
+  assignments: readonly Assignment[],
+  permission: Permission,
+  targetOrg: string,
+  targetAncestors: readonly string[],
+  /** The programme of the record, when it has one (a course, an enrolment): an assignment for another programme does not cover it. */
+  programme?: ProgrammeId,
+): boolean {
   const granting = new Set<Role>(grants[permission]);
   const inScope = new Set([targetOrg, ...targetAncestors]);
-  return assignments.some((a) => granting.has(a.role) && inScope.has(a.orgId));
+  return assignments.some((a) => granting.has(a.role) && inScope.has(a.orgId) && coversProgramme(a, programme));
+}
+
+/** Whether an assignment covers records of `programme` (assignments without a programme cover all). */
+export function coversProgramme(a: Assignment, programme: ProgrammeId | undefined): boolean {
+  return programme === undefined || a.programme === undefined || a.programme === programme;
+}
+
+/** Whether the caller holds `permission` for records of `programme` at any unit. */
+export function holdsForProgramme(assignments: readonly Assignment[], permission: Permission, programme: ProgrammeId): boolean {
+  const granting = new Set<Role>(grants[permission]);
+  return assignments.some((a) => granting.has(a.role) && coversProgramme(a, programme));
 }
 
 /** The units at which the caller holds `permission` (the roots of their scope). */

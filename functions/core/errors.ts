@@ -116,6 +116,91 @@ export const errorCatalogue = {
     ms: 'Import terhenti: kelompok yang disenaraikan telah disimpan, yang selebihnya tidak. Semak dan import semula fail yang sama.',
     en: 'Import stopped: the batches listed were saved, the rest were not. Check and import the same file again.',
   },
+  ENROLMENT_NOT_FOUND: {
+    status: 404,
+    ms: 'Anda tidak mendaftar dalam kursus ini.',
+    en: 'You are not enrolled in this course.',
+  },
+  LESSON_NOT_FOUND: {
+    status: 404,
+    ms: 'Pelajaran tidak dijumpai dalam versi kursus anda.',
+    en: 'Lesson not found in your version of the course.',
+  },
+  NOT_ELIGIBLE: {
+    status: 409,
+    ms: 'Kursus ini bukan untuk kategori pengguna anda.',
+    en: 'This course is not open to your kind of user.',
+  },
+  PREREQUISITES_MISSING: {
+    status: 409,
+    ms: 'Lengkapkan kursus prasyarat dahulu.',
+    en: 'Complete the prerequisite courses first.',
+  },
+  COURSE_RETIRED: {
+    status: 409,
+    ms: 'Kursus ini tidak lagi menerima pendaftaran.',
+    en: 'This course no longer takes enrolments.',
+  },
+  ENROLMENT_NOT_ACTIVE: {
+    status: 409,
+    ms: 'Pendaftaran anda belum aktif (menunggu kelulusan atau dalam senarai menunggu) atau telah ditarik balik.',
+    en: 'Your enrolment is not active (awaiting approval or on the waiting list) or was withdrawn.',
+  },
+  ALREADY_COMPLETED: {
+    status: 409,
+    ms: 'Anda telah melengkapkan kursus ini.',
+    en: 'You have already completed this course.',
+  },
+  QUIZ_ATTEMPTS_EXHAUSTED: {
+    status: 409,
+    ms: 'Anda telah menggunakan semua cubaan kuiz. Hubungi penyelaras anda.',
+    en: 'You have used all quiz attempts. Contact your coordinator.',
+  },
+  QUIZ_ALREADY_PASSED: {
+    status: 409,
+    ms: 'Anda sudah lulus kuiz ini.',
+    en: 'You have already passed this quiz.',
+  },
+  NOT_PENDING: {
+    status: 409,
+    ms: 'Pendaftaran ini tidak menunggu kelulusan.',
+    en: 'This enrolment is not awaiting approval.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    ms: 'Kunci idempotensi ini telah digunakan untuk permintaan lain.',
+    en: 'This idempotency key was already used for a different request.',
+  },
+  CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    ms: 'Tiada sijil dengan nombor ini. Semak nombor pada sijil (contoh NS-2027-7K4M-QX9D) dan cuba lagi.',
+    en: 'No certificate has this number. Check the number on the certificate (e.g. NS-2027-7K4M-QX9D) and try again.',
+  },
+  CERTIFICATE_NOT_VALID: {
+    status: 409,
+    ms: 'Sijil ini telah dibatalkan atau digantikan, jadi tindakan ini tidak lagi boleh dibuat.',
+    en: 'This certificate has been revoked or replaced, so this action is no longer possible.',
+  },
+  CERTIFICATE_NAME_UNCHANGED: {
+    status: 409,
+    ms: 'Nama pada profil sama dengan nama pada sijil. Betulkan nama pada profil dahulu, kemudian keluarkan semula.',
+    en: 'The name on the profile is the same as on the certificate. Correct the profile name first, then reissue.',
+  },
+  CERTIFICATE_EXPORT_TOO_LARGE: {
+    status: 400,
+    ms: 'Terlalu banyak sijil untuk satu fail ZIP. Pilih unit yang lebih kecil.',
+    en: 'Too many certificates for one ZIP file. Choose a smaller unit.',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    ms: 'Terlalu ramai orang untuk satu fail. Pilih unit yang lebih kecil.',
+    en: 'Too many people for one file. Choose a smaller unit.',
+  },
+  LOGIN_ACCOUNT_FAILED: {
+    status: 503,
+    ms: 'Akaun log masuk tidak dapat dibuka sekarang. Kelompok yang disenaraikan telah disimpan; import semula fail yang sama sebentar lagi.',
+    en: 'Sign-in accounts cannot be opened right now. The batches listed were saved; import the same file again shortly.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ms: 'Kandungan permintaan terlalu besar.',
@@ -151,9 +236,18 @@ export const fieldMessages = {
   FORMULA_NOT_ALLOWED: { ms: 'Nilai tidak boleh bermula dengan =, +, - atau @ (formula hamparan).', en: 'A value may not start with =, +, - or @ (spreadsheet formula).' },
   DUPLICATE_IN_FILE: { ms: 'MyKad ini sudah ada pada baris lain dalam fail yang sama.', en: 'This MyKad is already on another row of the same file.' },
   IC_ELSEWHERE: { ms: 'MyKad ini didaftarkan di luar unit anda. Hubungi pentadbir platform.', en: 'This MyKad is registered outside your units. Contact the platform administrator.' },
-  KIND_NOT_IMPORTABLE: { ms: 'Buat masa ini hanya peserta boleh diimport; penjawat awam dan guru mendaftar melalui log masuk mereka.', en: 'For now only participants can be imported; civil servants and teachers register through their own login.' },
+  EMAIL_REQUIRED_FOR_LOGIN: { ms: 'E-mel rasmi wajib bagi penjawat awam dan guru: akaun log masuk mereka dibuka dengan e-mel ini.', en: 'An official email is required for civil servants and teachers: their sign-in account is opened with it.' },
+  DUPLICATE_EMAIL_IN_FILE: { ms: 'E-mel ini sudah ada pada baris lain dalam fail yang sama.', en: 'This email is already on another row of the same file.' },
+  EMAIL_ELSEWHERE: { ms: 'E-mel ini sudah digunakan oleh pengguna lain.', en: 'This email is already used by another user.' },
+  ACCOUNT_KIND_CHANGE: { ms: 'Peserta sedia ada tidak boleh ditukar kepada penjawat awam atau guru melalui import: mereka tiada akaun log masuk. Hubungi pentadbir platform.', en: 'An existing participant cannot become a civil servant or teacher by import: they have no sign-in account. Contact the platform administrator.' },
   ORG_OUTSIDE_IMPORT: { ms: 'Unit ini bukan di bawah unit import.', en: 'This unit is not under the unit being imported into.' },
   INVALID_VALUE: { ms: 'Nilai tidak sah.', en: 'Invalid value.' },
+  QUESTION_UNKNOWN: { ms: 'Soalan ini tiada dalam kuiz.', en: 'This question is not in the quiz.' },
+  OPTION_UNKNOWN: { ms: 'Pilihan jawapan ini tiada untuk soalan ini.', en: 'This answer option does not exist for this question.' },
+  ONE_OPTION_ONLY: { ms: 'Pilih satu jawapan sahaja untuk soalan ini.', en: 'Choose one answer only for this question.' },
+  UNANSWERED: { ms: 'Soalan ini belum dijawab.', en: 'This question is not answered.' },
+  ANSWERED_TWICE: { ms: 'Soalan ini dijawab lebih daripada sekali.', en: 'This question is answered more than once.' },
+  REASON_REQUIRED: { ms: 'Nyatakan sebab penolakan.', en: 'Give the reason for rejecting.' },
   PROGRAMME_REQUIRED: { ms: 'Pentadbir program mesti dinamakan programnya.', en: 'A programme administrator needs a programme.' },
 } as const satisfies Record<string, Bilingual>;
 export type FieldProblem = keyof typeof fieldMessages;

@@ -39,7 +39,8 @@ async function target(where: 'own' | 'foreign') {
 }
 
 function requestFor(op: Operation, t: { id: string; orgId: string }) {
-  const path = op.path.replace(':id', t.id).replace(':role', 'learner').replace(':orgId', t.orgId);
+  const path = op.path.replace(':id', t.id).replace(':role', 'learner').replace(':orgId', t.orgId)
+    .replace(':code', 'DA-301').replace(':lessonId', 'pengenalan');
   const a = op.access;
   const query =
     op.operationId === 'browseAudit' ? '?day=2026-12-04'
@@ -48,6 +49,11 @@ function requestFor(op: Operation, t: { id: string; orgId: string }) {
     op.operationId === 'saveMyProfile' ? { kind: 'participant', name: 'Peserta Ujian', ic: nextIc(), orgId: 'D-0505' }
     : op.operationId === 'grantRole' ? { role: 'learner', orgId: t.orgId }
     : op.operationId === 'importUsers' ? `nama,mykad\nPeserta Import,${nextIc()}\n`
+    : op.operationId === 'enrolMe' || op.operationId === 'enrolUser' ? { code: 'DA-301' }
+    : op.operationId === 'enrolOrgPeople' ? { code: 'DA-301', userIds: [t.id] }
+    : op.operationId === 'decideEnrolment' ? { decision: 'approve' }
+    : op.operationId === 'recordProgress' ? { lessonId: 'pengenalan', state: 'opened' }
+    : op.operationId === 'submitQuiz' ? { answers: [{ questionId: 'q1', optionIds: ['a'] }] }
     : undefined;
   return { path: path + query, method: op.method.toUpperCase(), body };
 }
@@ -62,7 +68,11 @@ function expected(op: Operation, actor: Actor, where: 'own' | 'foreign'): Outcom
   const grants = (actor !== 'no-role' && (
     { 'users:search': ['coordinator', 'programme-admin', 'platform-admin'], 'users:read': ['coordinator', 'programme-admin', 'auditor', 'platform-admin'],
       'users:read-ic': ['coordinator', 'platform-admin'], 'users:verify': ['coordinator', 'platform-admin'], 'users:import': ['coordinator', 'platform-admin'],
-      'roles:assign': ['coordinator', 'platform-admin'], 'audit:read': ['auditor', 'platform-admin'] } as Record<string, string[]>
+      'users:export': ['coordinator', 'platform-admin'],
+      'roles:assign': ['coordinator', 'platform-admin'], 'audit:read': ['auditor', 'platform-admin'],
+      'learning:enrol': ['coordinator', 'platform-admin'], 'learning:approve': ['coordinator', 'programme-admin', 'platform-admin'],
+      'learning:report': ['coordinator', 'programme-admin', 'auditor', 'platform-admin'],
+      'learning:course-report': ['programme-admin', 'auditor', 'platform-admin'] } as Record<string, string[]>
   )[a.permission]!.includes(actor)) as boolean;
   if (!grants) return 'forbidden';
   if (a.kind === 'anywhere') return 'allowed';
@@ -77,7 +87,10 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s on a %s record', async (_name, actor, where, op) => {
     const t = await target(where);
     const req = requestFor(op, t);
-    const res = await f.request(req.path, { method: req.method, body: req.body, ...(actor === 'anonymous' ? {} : { as: `actor-${actor}` }) });
+    const res = await f.request(req.path, {
+      method: req.method, body: req.body, headers: { 'Idempotency-Key': `matrix-${++n}-key` },
+      ...(actor === 'anonymous' ? {} : { as: `actor-${actor}` }),
+    });
     const code = res.body?.error?.code;
     const outcome = expected(op, actor, where);
     switch (outcome) {

@@ -33,11 +33,11 @@ describe('content sync', () => {
   it('loads everything, then a second run writes nothing', async () => {
     const first = await sync();
     // 3 programmes + 4 categories + 3 courses x (2 lessons + quiz + meta) + 2 org units
-    expect(first).toEqual({ written: 21, deleted: 0, retired: 0, unchanged: 0, snapshots: 3 });
+    expect(first).toEqual({ written: 22, deleted: 0, retired: 0, unchanged: 0, snapshots: 3 });
 
     const recorder = recordCommands(storage.clients);
     const second = await sync();
-    expect(second).toEqual({ written: 0, deleted: 0, retired: 0, unchanged: 21, snapshots: 0 });
+    expect(second).toEqual({ written: 0, deleted: 0, retired: 0, unchanged: 22, snapshots: 0 });
     expect(recorder.writes()).toEqual([]);
     expect(recorder.commands).not.toContain('ScanCommand');
   });
@@ -47,11 +47,13 @@ describe('content sync', () => {
     const store = catalogueStore(storage.clients.ddb, storage.config.tableName);
     const course = await store.getCourse('DA-301');
     const snapshot = await storage.clients.s3.send(
-      new GetObjectCommand({ Bucket: storage.config.contentBucket, Key: `courses/DA-301/${course!.version}.json` }),
+      new GetObjectCommand({ Bucket: storage.config.contentBucket, Key: `courses/DA-301/${course!.version}/snapshot.json` }),
     );
     const body = JSON.parse(await snapshot.Body!.transformToString());
     expect(body.course.code).toBe('DA-301');
     expect(body.lessons.pengenalan.en).toContain('This lesson explains');
+    // rendered once here, so no Lambda or page carries a Markdown parser
+    expect(body.html.pengenalan.en).toMatch(/<h2>|<p>/);
   });
 
   it('rewrites only what changed when a lesson is edited, and keeps the old version snapshot', async () => {
@@ -94,7 +96,7 @@ describe('content sync', () => {
   it('retires, never deletes, a removed course that learners are enrolled in', async () => {
     await sync();
     await storage.clients.ddb.send(
-      new PutCommand({ TableName: storage.config.tableName, Item: { pk: 'COURSE#CS-301', sk: 'ENROL#user-1', status: 'active' } }),
+      new PutCommand({ TableName: storage.config.tableName, Item: { pk: 'USER#user-1', sk: 'ENROL#CS-301', status: 'active', gsi2pk: 'COURSEENROL#CS-301', gsi2sk: 'active#2026-12-04T00:00:00Z#user-1' } }),
     );
     fixture.removeCourse('CS-301');
     const report = await sync();
@@ -106,7 +108,7 @@ describe('content sync', () => {
     const listed = await store.listCourses({ limit: 50 });
     expect(listed.items.map((c) => c.code)).not.toContain('CS-301');
     // the enrolment is untouched, and a third run leaves the retired course alone
-    const { Item } = await storage.clients.ddb.send(new GetCommand({ TableName: storage.config.tableName, Key: { pk: 'COURSE#CS-301', sk: 'ENROL#user-1' } }));
+    const { Item } = await storage.clients.ddb.send(new GetCommand({ TableName: storage.config.tableName, Key: { pk: 'USER#user-1', sk: 'ENROL#CS-301' } }));
     expect(Item).toBeDefined();
     expect(await sync()).toMatchObject({ written: 0, deleted: 0, retired: 0 });
   });

@@ -103,6 +103,10 @@ export class ContentFixture {
     this.writeYaml('programmes.yaml', programmesYaml);
     this.writeYaml('categories.yaml', categoriesYaml);
     this.writeYaml('org/state.yaml', orgYaml);
+    this.writeYaml('training-rules.yaml', {
+      hoursPerDay: 6, targetDays: 7, yearlyHourCaps: { 'learning-session': 30 },
+      source: bi('Pekeliling Perkhidmatan Bil. 6/2005', 'Service Circular No. 6/2005'),
+    });
     for (const c of courses) this.addCourse(c);
   }
 

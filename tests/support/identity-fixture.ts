@@ -31,7 +31,7 @@ export type IdentityFixture = {
   deps: ReturnType<typeof identityDeps>;
   /** Creates a verified profile in `orgId` with the given roles. */
   person(userId: string, orgId: string, assignments?: Assignment[], extra?: Partial<ProfileRecord>): Promise<ProfileRecord>;
-  request(path: string, init?: { method?: string; as?: string; body?: unknown; lang?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(path: string, init?: { method?: string; as?: string; body?: unknown; lang?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 };
 
@@ -62,7 +62,7 @@ export async function identityFixture(label: string): Promise<IdentityFixture> {
       return record;
     },
     async request(path, init = {}) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...init.headers };
       if (init.as) headers.Authorization = `Bearer ${await issuer.tokenFor(init.as)}`;
       if (init.lang) headers['Accept-Language'] = init.lang;
       if (init.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -20,6 +20,7 @@ import {
   programmeSk,
 } from '../keys';
 import { normaliseText } from '../search';
+import { renderLesson } from './markdown';
 import type { Content, LoadedCourse } from './load';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -35,9 +36,29 @@ export function courseVersion({ course, quiz, lessons }: LoadedCourse): string {
   return sha256(canonical({ course, quiz, lessons: Object.fromEntries(lessons) })).slice(0, 12);
 }
 
+/**
+ * The immutable snapshot of one course version in the content bucket: course, quiz (answers
+ * included: the bucket is private) and each lesson in Markdown and rendered HTML. The learning
+ * context serves enrolled learners from it, whatever version they are on.
+ */
 export function courseSnapshotKey(code: string, version: string) {
-  return `courses/${code}/${version}.json`;
+  return `courses/${code}/${version}/snapshot.json`;
 }
+
+export type CourseSnapshot = {
+  course: LoadedCourse['course'];
+  quiz: LoadedCourse['quiz'];
+  lessons: Record<string, { ms: string; en: string }>;
+  html: Record<string, { ms: string; en: string }>;
+};
+
+export function courseSnapshot(loaded: LoadedCourse): CourseSnapshot {
+  const lessons = Object.fromEntries(loaded.lessons);
+  const html = Object.fromEntries([...loaded.lessons].map(([id, body]) => [id, { ms: renderLesson(body.ms), en: renderLesson(body.en) }]));
+  return { course: loaded.course, quiz: loaded.quiz, lessons, html };
+}
+
+export const TRAINING_RULES_SK = 'TRAINING-RULES';
 
 function courseMeta(loaded: LoadedCourse, all: Map<string, LoadedCourse>, categoryTitles: Map<string, { ms: string; en: string }>): Item {
   const { course, quiz } = loaded;
@@ -69,6 +90,8 @@ function courseMeta(loaded: LoadedCourse, all: Map<string, LoadedCourse>, catego
     })),
     quiz: { questionCount: quiz.questions.length, passMark: quiz.passMark, maxAttempts: quiz.maxAttempts },
     completion: course.completion,
+    ...(course.capacity ? { capacity: course.capacity } : {}),
+    onNewVersion: course.onNewVersion,
   };
   const category = categoryTitles.get(course.category);
   const searchText = normaliseText(
@@ -108,6 +131,7 @@ export function buildItems(content: Content): Item[] {
       selfEnrolment: p.selfEnrolment, tracks: p.tracks, courseCount: perProgramme.get(p.id) ?? 0,
     });
   }
+  items.push({ pk: CATALOGUE_PK, sk: TRAINING_RULES_SK, ...content.trainingRules });
   for (const c of content.categories) {
     items.push({ pk: CATALOGUE_PK, sk: categorySk(c.id), id: c.id, title: c.title, courseCount: perCategory.get(c.id) ?? 0 });
   }

@@ -14,12 +14,14 @@ import {
   OrgFile,
   ProgrammesFile,
   QuizFile,
+  TrainingRulesFile,
   type Bilingual,
   type Category,
   type CourseFile as CourseFileT,
   type OrgUnit,
   type Programme,
   type QuizFile as QuizFileT,
+  type TrainingRules,
 } from './schema';
 
 export type Problem = { file: string; field: string; message: Bilingual };
@@ -36,9 +38,15 @@ export type Content = {
   categories: Category[];
   courses: LoadedCourse[];
   orgUnits: OrgUnit[];
+  trainingRules: TrainingRules;
 };
 
 const zodLocales = { ms: ms(), en: en() };
+
+/** Used only when training-rules.yaml is invalid (the load then reports a problem and nothing syncs). */
+const defaultTrainingRules: TrainingRules = {
+  hoursPerDay: 6, targetDays: 7, yearlyHourCaps: { 'learning-session': 30 }, source: { ms: '-', en: '-' },
+};
 
 /** One block per problem: file [field], then the message in both languages. */
 export function formatProblems(problems: Problem[]): string {
@@ -240,6 +248,7 @@ export function loadContent(root: string): { content: Content; problems: Problem
   const c = new Collector(root);
   const programmes = c.parse(join(root, 'programmes.yaml'), ProgrammesFile)?.programmes ?? [];
   const categories = c.parse(join(root, 'categories.yaml'), CategoriesFile)?.categories ?? [];
+  const trainingRules = c.parse(join(root, 'training-rules.yaml'), TrainingRulesFile) ?? defaultTrainingRules;
   for (const id of duplicates(programmes.map((p) => p.id))) c.add(join(root, 'programmes.yaml'), 'programmes', `program "${id}" berulang`, `programme "${id}" is repeated`);
   for (const id of duplicates(categories.map((x) => x.id))) c.add(join(root, 'categories.yaml'), 'categories', `kategori "${id}" berulang`, `category "${id}" is repeated`);
 
@@ -257,5 +266,5 @@ export function loadContent(root: string): { content: Content; problems: Problem
   }
   checkOrgTree(c, root, units);
 
-  return { content: { programmes, categories, courses, orgUnits: units.map((u) => u.unit) }, problems: c.problems };
+  return { content: { programmes, categories, courses, orgUnits: units.map((u) => u.unit), trainingRules }, problems: c.problems };
 }

@@ -91,6 +91,14 @@ export const CourseFile = z.object({
   outcomes: z.array(Bilingual).min(1),
   modules: z.array(Module).min(1),
   completion: z.object({ rule: z.enum(['lessons-and-quiz']) }).strict().default({ rule: 'lessons-and-quiz' }),
+  /** Seats (e.g. subsidised places); absent = unlimited. Beyond it, learners join a waiting list. */
+  capacity: z.number().int().min(1).max(100000).optional(),
+  /**
+   * When this course's content changes: `keep` (default) — learners already enrolled finish the
+   * version they started; `move-forward` — they move to the new version at their next visit,
+   * keeping the lessons that still exist and their quiz attempts.
+   */
+  onNewVersion: z.enum(['keep', 'move-forward']).default('keep'),
 }).strict();
 export type CourseFile = z.infer<typeof CourseFile>;
 
@@ -139,3 +147,20 @@ export const OrgUnit = z.object({
 }).strict();
 export type OrgUnit = z.infer<typeof OrgUnit>;
 export const OrgFile = z.object({ units: z.array(OrgUnit).min(1) }).strict();
+
+/** content/training-rules.yaml: how hours become training days (../shared/DOMAIN.md; policy may change, so it is content). */
+export const TrainingRulesFile = z.object({
+  /** Hours that make one training day. */
+  hoursPerDay: z.number().positive().max(24),
+  /** Training days expected of each person a year. */
+  targetDays: z.number().positive().max(365),
+  /** Hours counted per year at most, per training category (absent = no cap). */
+  yearlyHourCaps: z.object({
+    'formal': z.number().positive().optional(),
+    'learning-session': z.number().positive().optional(),
+    'self-learning': z.number().positive().optional(),
+  }).strict().default({}),
+  /** Where the rule comes from, shown to administrators. */
+  source: Bilingual,
+}).strict();
+export type TrainingRules = z.infer<typeof TrainingRulesFile>;

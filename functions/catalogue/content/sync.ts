@@ -17,8 +17,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Clients } from '../../core/clients';
 import type { Config } from '../../core/config';
-import { CATALOGUE_PK, COURSES_GSI1PK, ENROLMENT_PREFIX, GSI1, META, ORGS_GSI1PK, QUIZ_SK, coursePk } from '../keys';
-import { buildItems, courseSnapshotKey, courseVersion, type Item } from './items';
+import { CATALOGUE_PK, COURSES_GSI1PK, GSI1, META, ORGS_GSI1PK, QUIZ_SK, courseEnrolmentsPk, coursePk } from '../keys';
+import { buildItems, courseSnapshot, courseSnapshotKey, courseVersion, type Item } from './items';
 import type { Content } from './load';
 import { silentProgress, type Progress } from './progress';
 
@@ -103,7 +103,7 @@ export async function syncContent(content: Content, { ddb, s3 }: Clients, config
         Bucket: config.contentBucket,
         Key,
         ContentType: 'application/json',
-        Body: JSON.stringify({ course: loaded.course, quiz: loaded.quiz, lessons: Object.fromEntries(loaded.lessons) }),
+        Body: JSON.stringify(courseSnapshot(loaded)),
       }),
     );
     progress.tick();
@@ -117,10 +117,11 @@ export async function syncContent(content: Content, { ddb, s3 }: Clients, config
   let retired = 0;
   let deleted = stale.length;
   for (const code of removedCodes) {
+    // Anyone ever enrolled (any status) keeps the course: their records name it.
     const enrolled = await ddb.send(
       new QueryCommand({
-        TableName: table, KeyConditionExpression: 'pk = :p AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':p': coursePk(code), ':e': ENROLMENT_PREFIX }, Limit: 1, ProjectionExpression: 'pk',
+        TableName: table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': courseEnrolmentsPk(code) }, Limit: 1, ProjectionExpression: 'pk',
       }),
     );
     if (enrolled.Items?.length) {

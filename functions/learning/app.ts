@@ -1,0 +1,41 @@
+/** The learning context wired from configuration, as a mountable app. */
+import type { Hono } from 'hono';
+import { auditLog } from '../core/audit';
+import type { Clients } from '../core/clients';
+import { required, type Config } from '../core/config';
+import type { AppEnv } from '../core/http';
+import { catalogueStore } from '../catalogue/store';
+import { orgDirectory } from '../identity/orgs';
+import { identityStore } from '../identity/store';
+import { courseVersions, type CourseEntry } from './courses';
+import { learningReports } from './reports';
+import { learningRoutes } from './routes';
+import { learningService, type CompletionHook } from './service';
+import { learningStore } from './store';
+
+const PROGRAMMES_TTL_MS = 5 * 60_000;
+
+export function learningDeps(config: Config, clients: Clients, options: { clock?: () => Date; onComplete?: CompletionHook } = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const audit = auditLog(clients.ddb, config.tableName, clock);
+  const store = learningStore(clients.ddb, config.tableName);
+  const courses = courseVersions(clients.ddb, clients.s3, config.tableName, config.contentBucket);
+  const orgs = orgDirectory(clients.ddb, config.tableName);
+  const identity = identityStore(clients.ddb, config.tableName, audit, required(config.piiKey, 'PII_HMAC_KEY'));
+  const catalogue = catalogueStore(clients.ddb, config.tableName);
+  let programmes: { at: number; selfEnrolment: Map<string, boolean> } | undefined;
+  /** Programmes that do not allow self-enrolment (7.2: subsidised, limited seats) need a decision. */
+  const needsApproval = async (course: CourseEntry) => {
+    if (!programmes || Date.now() - programmes.at > PROGRAMMES_TTL_MS) {
+      const heads = await catalogue.listCatalogueHeads();
+      programmes = { at: Date.now(), selfEnrolment: new Map(heads.programmes.map((p) => [p.id, p.selfEnrolment])) };
+    }
+    return programmes.selfEnrolment.get(course.programme) === false;
+  };
+  const service = learningService({ store, courses, identity, audit, clock, ...(options.onComplete ? { onComplete: options.onComplete } : {}) });
+  return { service, store, courses, reports: learningReports(store, orgs, courses), orgs, identity, needsApproval, clock };
+}
+
+export function mountLearning(app: Hono<AppEnv>, deps: ReturnType<typeof learningDeps>) {
+  return app.route('/api', learningRoutes(deps));
+}

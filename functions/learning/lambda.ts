@@ -1,0 +1,22 @@
+/** Lambda entry of the learning context: the same app the local server runs. */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { handle } from 'hono/aws-lambda';
+import { createClients } from '../core/clients';
+import { loadConfig } from '../core/config';
+import { createApp } from '../core/http';
+import { logger } from '../core/logger';
+import { dynamoRateLimiter } from '../core/rate-limit';
+import { withSecrets } from '../core/secrets';
+import { accessDeps, identityDeps } from '../identity/app';
+import { learningDeps, mountLearning } from './app';
+import { learningOperations } from './openapi';
+
+const config = await withSecrets(loadConfig());
+const clients = createClients(config);
+const app = mountLearning(
+  createApp({ operations: learningOperations, access: accessDeps(config, identityDeps(config, clients)), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  learningDeps(config, clients),
+);
+
+export const handler = middy(handle(app)).use(injectLambdaContext(logger));
