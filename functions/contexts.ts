@@ -23,6 +23,17 @@ export interface ContextManifest {
   publicRoutes?: Record<string, string>;
   /** Memory, MB. */
   memorySize?: number;
+  /**
+   * Creates sign-in accounts (CSV import of civil servants and teachers): the function gets
+   * COGNITO_USER_POOL_ID and cognito-idp:AdminCreateUser/AdminGetUser on the pool, nothing more.
+   */
+  loginAccounts?: 'create';
+  /**
+   * Signs certificates' credentials: the function gets the stack's certificate signing key
+   * (CERT_SIGNING_KMS_KEY_ID, kms:Sign and kms:GetPublicKey on that key only) and the site's
+   * address (PUBLIC_BASE_URL) for QR codes and credential ids.
+   */
+  signsCertificates?: true;
 }
 
 export const contexts: ContextManifest[] = [
@@ -63,9 +74,62 @@ export const contexts: ContextManifest[] = [
     // Bulk registration: the CSV parser and long batches live apart from the identity function.
     name: 'imports',
     entry: 'functions/identity/import-lambda.ts',
-    routes: ['POST /api/users/import'],
+    routes: ['POST /api/users/import', 'GET /api/exports/users.csv'],
     table: 'write',
     contentBucket: 'none',
+    loginAccounts: 'create',
+  },
+  {
+    name: 'learning',
+    entry: 'functions/learning/lambda.ts',
+    routes: [
+      'GET /api/me/learning',
+      'POST /api/me/enrolments',
+      'GET /api/me/enrolments/{code}',
+      'DELETE /api/me/enrolments/{code}',
+      'GET /api/me/enrolments/{code}/lessons/{lessonId}',
+      'POST /api/me/enrolments/{code}/progress',
+      'GET /api/me/enrolments/{code}/quiz',
+      'POST /api/me/enrolments/{code}/quiz/attempts',
+      'GET /api/me/completions',
+      'POST /api/users/{id}/enrolments',
+      'POST /api/orgs/{orgId}/enrolments',
+      'POST /api/users/{id}/enrolments/{code}/decision',
+      'GET /api/approvals',
+      'GET /api/reports/learning',
+      'GET /api/reports/courses/{code}',
+    ],
+    table: 'write',
+    // Course version snapshots (lessons and quizzes of every version learners are on).
+    contentBucket: 'read',
+  },
+  {
+    name: 'certificates',
+    entry: 'functions/certificates/lambda.ts',
+    routes: [
+      'GET /api/certificates/verify/{number}',
+      'GET /api/certificates/issuer',
+      'GET /api/certificates/jwks.json',
+      'GET /api/certificates/status/{list}',
+      'GET /api/certificates/mine',
+      'GET /api/certificates/mine/{number}/pdf',
+      'GET /api/certificates/mine/{number}/credential',
+      'POST /api/certificates/{number}/revoke',
+      'POST /api/certificates/{number}/reissue',
+      'POST /api/certificates/courses/{code}/export',
+    ],
+    table: 'write',
+    // PDFs and ZIP exports under certificates/ (functions/certificates/keys.ts).
+    contentBucket: 'write',
+    publicRoutes: {
+      'GET /api/certificates/verify/{number}': 'anyone (employers, auditors, the treasury) checks a certificate by its number or QR code without an account; rate-limited per address',
+      'GET /api/certificates/issuer': 'the issuer profile with its public keys lets anyone verify a credential offline',
+      'GET /api/certificates/jwks.json': 'the issuer public keys (JWKS) let anyone verify a credential offline',
+      'GET /api/certificates/status/{list}': 'the signed revocation list holds only bits, no personal data, and lets verifiers see revocations',
+    },
+    // PDF rendering and ZIP building.
+    memorySize: 1024,
+    signsCertificates: true,
   },
   {
     name: 'audit',
