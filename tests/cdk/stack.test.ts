@@ -318,6 +318,12 @@ describe('Latih stack (manifest contexts, no web build)', () => {
             }
           : {}),
         ...(needsPiiKey(context) ? { PII_HMAC_KEY_SECRET_ARN: { Ref: logicalId(s.stack.data.piiKeySecret) } } : {}),
+        ...(context.signsCertificates
+          ? {
+              CERT_SIGNING_KMS_KEY_ID: { 'Fn::GetAtt': [logicalId(s.stack.certificates!.signingKey), 'Arn'] },
+              PUBLIC_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(s.stack.web.distribution), 'DomainName'] }]] },
+            }
+          : {}),
       });
       const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
       expect(s.resources[logGroupId]!.Properties).toEqual(
@@ -344,6 +350,15 @@ describe('Latih stack (manifest contexts, no web build)', () => {
 
     it.each(manifest.map((c) => [c.name, c] as const))('%s: grants exactly its manifest access', (_name, context) => {
       expectExactAccess(s, context);
+    });
+
+    it('signs certificates with a retained ECC_NIST_P256 KMS key that only the signing context may use', () => {
+      const key = s.resources[logicalId(s.stack.certificates!.signingKey)]!;
+      expect(key.Properties).toEqual(expect.objectContaining({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
+      expect(key.DeletionPolicy).toBe('Retain');
+      const signing = allStatements(s.resources).filter((st) => asArray<string>(st.Action).some((a) => covers(a, 'kms:Sign')));
+      expect(signing).toHaveLength(manifest.filter((c) => c.signsCertificates).length);
+      expect(manifest.filter((c) => c.signsCertificates).map((c) => c.name)).toEqual(['certificates']);
     });
 
     it('allows secretsmanager:GetSecretValue only on the PII HMAC key secret', () => {
@@ -807,7 +822,8 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
   expect(actionsOf(statements, 'dynamodb:')).toEqual(EXPECTED.table[context.table]);
   expect(actionsOf(statements, 's3:')).toEqual(EXPECTED.bucket[context.contentBucket]);
   const piiKey = needsPiiKey(context);
-  expect(actionsOf(statements, 'kms:')).toEqual(
+  const signs = context.signsCertificates ? ['kms:GetPublicKey', 'kms:Sign'] : [];
+  expect(actionsOf(statements, 'kms:').filter((a) => !signs.includes(a))).toEqual(
     [...new Set([...EXPECTED.kms[context.table], ...EXPECTED.kms[context.contentBucket], ...(piiKey ? ['kms:Decrypt'] : [])])].sort(),
   );
   expect(actionsOf(statements, 'logs:')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
@@ -823,7 +839,12 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
     if (actions.some((a) => a.startsWith('s3:'))) {
       expect(resources).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(s.stack.data.contentBucket), 'Arn'] }, '/*']] }]);
     }
-    if (actions.some((a) => a.startsWith('kms:'))) expect(resources).toEqual([keyArn]);
+    if (actions.includes('kms:Sign')) {
+      // Only the certificates' signing key, and only for the context that signs.
+      expect(context.signsCertificates).toBe(true);
+      expect(actions.sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+      expect(resources).toEqual([{ 'Fn::GetAtt': [logicalId(s.stack.certificates!.signingKey), 'Arn'] }]);
+    } else if (actions.some((a) => a.startsWith('kms:'))) expect(resources).toEqual([keyArn]);
     if (actions.some((a) => a.startsWith('secretsmanager:'))) expect(resources).toEqual([{ Ref: logicalId(s.stack.data.piiKeySecret) }]);
     if (actions.some((a) => a.startsWith('logs:'))) {
       const fn = s.resources[contextFunctionId(s.resources, context.name)]!;

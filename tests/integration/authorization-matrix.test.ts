@@ -70,6 +70,8 @@ function expected(op: Operation, actor: Actor, where: 'own' | 'foreign'): Outcom
       'users:read-ic': ['coordinator', 'platform-admin'], 'users:verify': ['coordinator', 'platform-admin'], 'users:import': ['coordinator', 'platform-admin'],
       'users:export': ['coordinator', 'platform-admin'],
       'roles:assign': ['coordinator', 'platform-admin'], 'audit:read': ['auditor', 'platform-admin'],
+      'certificates:revoke': ['programme-admin', 'platform-admin'], 'certificates:reissue': ['coordinator', 'programme-admin', 'platform-admin'],
+      'certificates:download': ['coordinator', 'facilitator', 'programme-admin', 'platform-admin'],
       'learning:enrol': ['coordinator', 'platform-admin'], 'learning:approve': ['coordinator', 'programme-admin', 'platform-admin'],
       'learning:report': ['coordinator', 'programme-admin', 'auditor', 'platform-admin'],
       'learning:course-report': ['programme-admin', 'auditor', 'platform-admin'] } as Record<string, string[]>
