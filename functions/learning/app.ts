@@ -5,6 +5,7 @@ import type { Clients } from '../core/clients';
 import { required, type Config } from '../core/config';
 import type { AppEnv } from '../core/http';
 import { catalogueStore } from '../catalogue/store';
+import { certificateIssueItems } from '../certificates/issue';
 import { orgDirectory } from '../identity/orgs';
 import { identityStore } from '../identity/store';
 import { courseVersions, type CourseEntry } from './courses';
@@ -32,7 +33,12 @@ export function learningDeps(config: Config, clients: Clients, options: { clock?
     }
     return programmes.selfEnrolment.get(course.programme) === false;
   };
-  const service = learningService({ store, courses, identity, audit, clock, ...(options.onComplete ? { onComplete: options.onComplete } : {}) });
+  // A completion issues its certificate in the same transaction (functions/certificates/issue.ts).
+  const onComplete: CompletionHook = options.onComplete ?? ((facts, now) => {
+    const { certificate, items } = certificateIssueItems(config.tableName, facts, now);
+    return { items, certificateNumber: certificate.number };
+  });
+  const service = learningService({ store, courses, identity, audit, clock, onComplete });
   return { service, store, courses, reports: learningReports(store, orgs, courses), orgs, identity, needsApproval, clock };
 }
 

@@ -195,6 +195,12 @@ describe('lessons, quiz and completion', () => {
     // the request that finished the last requirement returns the completion
     expect(last!.body.completion).toMatchObject({ code: 'DA-301', hours: 12, trainingCategory: 'self-learning' });
     expect(last!.body.enrolment.status).toBe('completed');
+    // its certificate was issued in the same transaction, and anyone can verify it
+    const number = last!.body.completion.certificateNumber;
+    expect(number).toMatch(/^NS-\d{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(last!.body.enrolment.certificateNumber).toBe(number);
+    const verified = await f.request(`/api/certificates/verify/${number}`);
+    expect([verified.status, verified.body.certificate?.status ?? verified.body.status]).toEqual([200, 'valid']);
 
     const mine = await f.request('/api/me/learning', { as: 'cs-full' });
     expect(mine.body.training).toMatchObject({ hours: 12, days: 2, targetDays: 7, metTarget: false });
@@ -270,6 +276,9 @@ describe('lessons, quiz and completion', () => {
       ExpressionAttributeValues: { ':p': 'USER#cs-race', ':c': 'COMPLETION#' },
     }));
     expect(Items).toHaveLength(1);
+    // one certificate, naming the one completion
+    const certs = await f.request('/api/certificates/mine', { as: 'cs-race' });
+    expect(certs.body.certificates.map((c: { course: { code: string } }) => c.course.code)).toEqual(['BC-301']);
     const learner = await f.storage.clients.ddb.send(new GetCommand({ TableName: f.storage.config.tableName, Key: { pk: 'USER#cs-race', sk: 'LEARNER' } }));
     expect(learner.Item).toMatchObject({ nCompleted: 1, nActive: 0 });
   }, 60_000);
