@@ -6,13 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { contentSecurityPolicy, inlineScriptHashes } from '../../cdk/csp';
 import { createClients, type Clients } from '../core/clients';
+import { VIEWER_ADDRESS_HEADER } from '../core/rate-limit';
 import { loadConfig, type Config } from '../core/config';
 import { createPlatformApp } from '../platform';
 import { formatProblems, loadContent } from '../catalogue/content/load';
@@ -21,6 +23,8 @@ import type { Progress } from '../catalogue/content/progress';
 import { identityDeps } from '../identity/app';
 import { ensureBucket, ensureTable } from './bootstrap';
 import { seedDemoPeople } from './demo';
+import { seedDemoLearning } from './demo-learning';
+import { learningDeps } from '../learning/app';
 import { loadDemoAccounts, orgUnitIds } from './oidc/accounts';
 import { startOidcProvider } from './oidc/provider';
 import { choosePort, localCredentials, startDynamoDbLocal, startS3Local, type Service } from './services';
@@ -48,9 +52,9 @@ export type PlatformOptions = {
 export const LOCAL_CLIENT_ID = 'latih-web-local';
 
 /** A random key, kept in the data folder so lookups stay valid across restarts. */
-function localPiiKey(dataDir: string | undefined): string {
+function localPiiKey(dataDir: string | undefined, name = 'pii-hmac.key'): string {
   if (!dataDir) return randomBytes(48).toString('base64url');
-  const file = join(dataDir, 'pii-hmac.key');
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
@@ -75,12 +79,28 @@ export type Platform = {
  * has no extension rewritten to the SPA fallback page (the same rule as the CloudFront
  * Function in cdk/constructs/web.ts); other paths served from the web build, compressed.
  */
-export function staticSite(api: Hono<any>, root = webBuildDir) {
-  const site = new Hono();
+export function staticSite(api: Hono<any>, root = webBuildDir, options: { connect?: string[] } = {}) {
+  const site = new Hono<{ Bindings: { incoming?: IncomingMessage } }>();
   const files = serveStatic({ root });
   const fallback = serveStatic({ root, path: '200.html' });
-  // Like the /api/* behaviour: the API app answers everything under /api, its 404s included.
-  site.all('/api/*', (c) => api.fetch(c.req.raw));
+  // Like the /api/* behaviour: the API app answers everything under /api, its 404s included,
+  // with the viewer's address set as CloudFront's viewer-request function sets it.
+  site.all('/api/*', (c) => {
+    const request = new Request(c.req.raw);
+    const address = c.env?.incoming?.socket.remoteAddress?.replace(/^::ffff:/, '');
+    if (address) request.headers.set(VIEWER_ADDRESS_HEADER, address);
+    else request.headers.delete(VIEWER_ADDRESS_HEADER);
+    return api.fetch(request);
+  });
+  // Like the site's response headers policy: the same Content-Security-Policy (cdk/csp.ts).
+  const csp = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(root), connect: options.connect ?? [] });
+  site.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
   site.use('*', compress());
   site.get('*', (c, next) => {
     const last = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
@@ -134,6 +154,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // The web origin first: the OpenID client's redirect URIs name it.
     const webPort = await choosePort(options.port ?? 3000);
     const origins = [`http://127.0.0.1:${webPort}`, `http://localhost:${webPort}`];
+    // The imports' way to create sign-in accounts (Cognito's AdminCreateUser in AWS).
+    const accountAdminSecret = localPiiKey(options.dataDir, 'account-admin.secret');
     const accounts = loadDemoAccounts(join(repoRoot, 'content', 'demo', 'accounts.yaml'), { orgIds: orgUnitIds(join(options.contentDir ?? join(repoRoot, 'content'), 'org')) });
     // Two platforms starting at once may pick the same free port: retry on another.
     const oidc = await withRetries(async () => startOidcProvider({
@@ -142,7 +164,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clientId: LOCAL_CLIENT_ID,
       redirectUris: origins.map((o) => `${o}/auth/callback`),
       postLogoutRedirectUris: origins.map((o) => `${o}/`),
-      ...(options.dataDir ? { keysFile: join(options.dataDir, 'oidc-keys.json') } : {}),
+      ...(options.dataDir ? { keysFile: join(options.dataDir, 'oidc-keys.json'), importedAccountsFile: join(options.dataDir, 'oidc-imported-accounts.json') } : {}),
+      adminSecret: accountAdminSecret,
     }));
     stops.push(oidc.stop);
 
@@ -156,6 +179,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       OIDC_CLIENT_ID: LOCAL_CLIENT_ID,
       OIDC_JWKS_URL: oidc.jwksUri,
       PII_HMAC_KEY: localPiiKey(options.dataDir),
+      ACCOUNT_ADMIN_URL: oidc.accountAdminUrl,
+      ACCOUNT_ADMIN_SECRET: accountAdminSecret,
+      // Certificates: QR codes point at this web origin; the signing key is a file kept in .data
+      // (created on first start), or a throwaway one without a data folder.
+      PUBLIC_BASE_URL: origins[0],
+      CERT_SIGNING_KEY_FILE: join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'latih-cert-key-')), 'cert-signing-key.json'),
     });
     const clients = createClients(config);
     await ensureTable(clients.ddb, config.tableName);
@@ -164,7 +193,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const { content, problems } = loadContent(options.contentDir ?? join(repoRoot, 'content'));
     if (problems.length) throw new Error(`content/ has problems:\n${formatProblems(problems)}`);
     const sync = await syncContent(content, clients, config, options.progress);
-    if (options.demo ?? true) await seedDemoPeople(accounts, identityDeps(config, clients));
+    if (options.demo ?? true) {
+      const identity = identityDeps(config, clients);
+      await seedDemoPeople(accounts, identity);
+      await seedDemoLearning(learningDeps(config, clients), identity.store);
+    }
 
     const api = createPlatformApp(config, clients);
     let url: string;
@@ -195,7 +228,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       if (options.web === 'static' && !existsSync(join(webBuildDir, '200.html'))) {
         throw new Error('web/build is missing: run `npm run web:build` first');
       }
-      const app = options.web === 'static' ? staticSite(api) : api;
+      const app = options.web === 'static' ? staticSite(api, webBuildDir, { connect: [oidc.issuer] }) : api;
       const server = await listen(app.fetch, webPort);
       const port = (server.address() as { port: number }).port;
       stops.push(() => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }));
