@@ -31,6 +31,11 @@ export type Config = {
   contentBucket: string;
   region: string;
   dynamodbEndpoint?: string;
+  /** Where people open the platform (the site's origin): QR codes and credential ids point there. */
+  PUBLIC_BASE_URL: optionalUrl,
+  /** The certificates' signing key: an asymmetric KMS key (AWS) or a local key file (npm start). */
+  CERT_SIGNING_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
+  CERT_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   s3Endpoint?: string;
   oidc?: { issuer: string; clientId: string; jwksUrl: string };
   piiKey?: string;
@@ -44,6 +49,8 @@ export class ConfigError extends Error {
 /** A configuration value a context cannot run without; fails at cold start naming it. */
 export function required<T>(value: T | undefined, names: string): T {
   if (value === undefined) throw new ConfigError(`Invalid configuration: ${names} (required by this context)`);
+  publicBaseUrl?: string;
+  certSigning?: { kmsKeyId: string } | { keyFile: string };
   return value;
 }
 
@@ -68,3 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.PII_HMAC_KEY_SECRET_ARN ? { piiKeySecretArn: e.PII_HMAC_KEY_SECRET_ARN } : {}),
   };
 }
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') } : {}),
+    ...(e.CERT_SIGNING_KMS_KEY_ID ? { certSigning: { kmsKeyId: e.CERT_SIGNING_KMS_KEY_ID } }
+      : e.CERT_SIGNING_KEY_FILE ? { certSigning: { keyFile: e.CERT_SIGNING_KEY_FILE } } : {}),
