@@ -53,25 +53,35 @@ export class LatihStack extends Stack {
     this.data = new Data(this, 'Data', { stage });
     this.api = new Api(this, 'Api', { stage, key: this.data.key });
 
+    // The hosted login's prefix is known before the pool exists: the site's CSP names its origin.
+    const domainPrefix = props.authDomainPrefix ?? `latih-${stage}-${this.account}`;
     this.web = new Web(this, 'Web', {
       stage,
+      authOrigins: [`https://cognito-idp.${this.region}.amazonaws.com`, `https://${domainPrefix}.auth.${this.region}.amazoncognito.com`],
       key: this.data.key,
       logsBucket: this.data.logsBucket,
       httpApi: this.api.httpApi,
       ...(props.webAssetPath ? { webAssetPath: props.webAssetPath } : {}),
       ...(props.domain ? { domain: props.domain } : {}),
     });
-    const siteOrigins = (props.domain?.names ?? [this.web.distribution.distributionDomainName]).map((d) => `https://${d}`);
+    const siteDomains = props.domain?.names ?? [this.web.distribution.distributionDomainName];
+    const siteOrigins = siteDomains.map((d) => `https://${d}`);
 
     this.identity = new Identity(this, 'Identity', {
       stage,
       siteOrigins,
       // The account id keeps the prefix unique across accounts (it is global per region);
       // a token when the account is not known at synth, resolved by CloudFormation.
-      domainPrefix: props.authDomainPrefix ?? `latih-${stage}-${this.account}`,
+      domainPrefix,
       ...(props.oidcProvider ? { oidcProvider: props.oidcProvider } : {}),
     });
-    const auth = { issuer: this.identity.issuer, clientId: this.identity.client.userPoolClientId };
+    const auth = {
+      issuer: this.identity.issuer,
+      clientId: this.identity.client.userPoolClientId,
+      // Cognito has no end_session_endpoint: its hosted /logout ends the session and returns to
+      // the site (a registered sign-out URL, percent-encoded here by hand: the domain is a token).
+      logoutUrl: `${this.identity.domain.baseUrl()}/logout?client_id=${this.identity.client.userPoolClientId}&logout_uri=https%3A%2F%2F${siteDomains[0]}%2F`,
+    };
 
     // Cognito access tokens carry no `aud`; API Gateway then matches `client_id` against the
     // audience list, so the audience is the web client's id for both ID and access tokens.
@@ -95,6 +105,7 @@ export class LatihStack extends Stack {
           contentBucket: this.data.contentBucket,
           ...(needsTokenVerification(context) ? { auth } : {}),
           ...(needsPiiKey(context) ? { piiKeySecret: this.data.piiKeySecret } : {}),
+          ...(context.loginAccounts ? { userPool: this.identity.userPool } : {}),
         }),
       );
     }

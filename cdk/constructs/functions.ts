@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -68,12 +69,17 @@ export interface ContextFunctionProps {
    * Where signed-in users' tokens come from; given => OIDC_ISSUER and OIDC_CLIENT_ID (the app
    * verifies every token itself, functions/core/auth.ts).
    */
-  auth?: { issuer: string; clientId: string };
+  auth?: { issuer: string; clientId: string; logoutUrl?: string };
   /**
    * The PII HMAC key; given => PII_HMAC_KEY_SECRET_ARN and secretsmanager:GetSecretValue on this
    * secret only (plus kms:Decrypt on the data key that encrypts it).
    */
   piiKeySecret?: secretsmanager.ISecret;
+  /**
+   * The user pool in which the function creates sign-in accounts (manifest `loginAccounts`);
+   * given => COGNITO_USER_POOL_ID and exactly AdminCreateUser/AdminGetUser on this pool.
+   */
+  userPool?: cognito.IUserPool;
 }
 
 export class ContextFunction extends Construct {
@@ -142,6 +148,15 @@ export class ContextFunction extends Construct {
         }),
       );
     }
+    if (props.userPool) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'CreateLoginAccounts',
+          actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'],
+          resources: [props.userPool.userPoolArn],
+        }),
+      );
+    }
     const kmsActions = [
       ...new Set([
         ...KMS_ACTIONS[context.table],
@@ -177,6 +192,8 @@ export class ContextFunction extends Construct {
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.auth ? { OIDC_ISSUER: props.auth.issuer, OIDC_CLIENT_ID: props.auth.clientId } : {}),
+        ...(props.auth?.logoutUrl ? { OIDC_LOGOUT_URL: props.auth.logoutUrl } : {}),
+        ...(props.userPool ? { COGNITO_USER_POOL_ID: props.userPool.userPoolId } : {}),
         // The ARN, not the key: the function reads the value at cold start.
         ...(props.piiKeySecret ? { PII_HMAC_KEY_SECRET_ARN: props.piiKeySecret.secretArn } : {}),
       },

@@ -121,13 +121,16 @@ export class Identity extends Construct {
       // AwsSolutions-COG8 acknowledgement below.
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
       // Cognito's own sender (a quota of 50 emails a day): enough for invitations and recovery
-      // while accounts are created in small batches; move to SES before bulk imports.
+      // while accounts are created in small batches; move to SES before bulk imports of civil
+      // servants and teachers (each new account is one invitation email).
       email: cognito.UserPoolEmail.withCognito(),
       userInvitation: {
         emailSubject: 'Akaun Latih anda / Your Latih account',
         emailBody:
-          'Akaun Latih anda telah dibuka. Nama pengguna: {username}. Kata laluan sementara: {####}<br><br>' +
-          'Your Latih account is ready. Username: {username}. Temporary password: {####}',
+          'Akaun Latih anda telah dibuka. Log masuk dengan e-mel rasmi anda (atau nama pengguna {username}) dan ' +
+          'kata laluan sementara: {####}<br><br>' +
+          'Your Latih account is ready. Sign in with your official email (or the username {username}) and the ' +
+          'temporary password: {####}',
       },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -13,6 +13,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { VIEWER_ADDRESS_HEADER } from '../../functions/core/rate-limit';
+import { contentSecurityPolicy, inlineScriptHashes } from '../csp';
 import { acknowledge, assetBucketObjectsFinding, bucketObjectsFinding } from '../nag';
 import { secureBucketDefaults } from './data';
 
@@ -32,6 +34,18 @@ export const SPA_FALLBACK_CODE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * Viewer-request function of /api/*: the address of the connection CloudFront accepted, in the
+ * header the API's per-address rate limits read (functions/core/rate-limit.ts), replacing any
+ * value the client sent under that name. CloudFront-Viewer-Address itself cannot be forwarded
+ * to API Gateway by a policy that also leaves out Host (see callerAddress).
+ */
+export const VIEWER_ADDRESS_CODE = `function handler(event) {
+  var request = event.request;
+  request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
+  return request;
+}`;
+
 /** Built files SvelteKit names by content hash: cached for a year, never pruned (open tabs still load them). */
 const IMMUTABLE_ASSETS = '_app/immutable/*';
 
@@ -44,12 +58,17 @@ export interface WebProps {
   webAssetPath?: string;
   /** Custom domain: names and an ACM certificate in us-east-1 covering them. */
   domain?: { names: string[]; certificateArn: string };
+  /** Origins the app calls besides its own (the OpenID issuer, the hosted login): the CSP's connect-src. */
+  authOrigins: readonly string[];
 }
 
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly spaFallback: cloudfront.Function;
+  readonly viewerAddress: cloudfront.Function;
+  /** Security headers of the site, Content-Security-Policy included. */
+  readonly siteHeaders: cloudfront.ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -69,6 +88,32 @@ export class Web extends Construct {
       comment: 'Latih: extension-less paths -> /200.html (SvelteKit SPA fallback)',
       code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK_CODE),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
+    this.viewerAddress = new cloudfront.Function(this, 'ViewerAddress', {
+      comment: 'Latih: the viewer address for the API rate limits',
+      code: cloudfront.FunctionCode.fromInline(VIEWER_ADDRESS_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
+    // The managed SecurityHeadersPolicy's headers, plus the CSP (cdk/csp.ts). The script hashes
+    // come from the build deployed with this policy; without a build nothing is served.
+    this.siteHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SiteHeaders', {
+      comment: `Latih (${props.stage}): security headers and Content-Security-Policy`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy({
+            scriptHashes: props.webAssetPath ? inlineScriptHashes(props.webAssetPath) : [],
+            connect: props.authOrigins,
+          }),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
     });
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
@@ -99,7 +144,7 @@ export class Web extends Construct {
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         compress: true,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.siteHeaders,
         functionAssociations: [{ function: this.spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
@@ -116,6 +161,7 @@ export class Web extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+          functionAssociations: [{ function: this.viewerAddress, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         },
       },
     });

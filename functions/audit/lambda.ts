@@ -13,6 +13,6 @@ import { auditRoutes } from './routes';
 
 const config = await withSecrets(loadConfig());
 const deps = identityDeps(config, createClients(config));
-const app = createApp({ operations: auditOperations, access: accessDeps(config, deps) }).route('/api', auditRoutes(deps.audit, deps.orgs));
+const app = createApp({ operations: auditOperations, access: accessDeps(config, deps) }).route('/api', auditRoutes(deps.audit, deps.orgs, (ids) => deps.store.namesOf(ids)));
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger));

@@ -16,7 +16,14 @@ export const auditOperations: Operation[] = [
     method: 'get', path: '/api/audit', operationId: 'browseAudit', tag: 'audit',
     summary: { ms: 'Jejak audit mengikut rekod, pengguna atau hari', en: 'Audit trail by record, user or day' },
     query: AuditQuery as never,
-    response: { status: 200, schema: z.object({ events: z.array(Event), nextCursor: z.nullable(z.string()) }) },
+    response: {
+      status: 200,
+      schema: z.object({
+        events: z.array(Event), nextCursor: z.nullable(z.string()),
+        /** Current names of the events' actors, by user id (resolved when read, never stored in an event). */
+        actors: z.record(z.string(), z.string()),
+      }),
+    },
     errors: [{ status: 400, codes: ['VALIDATION_FAILED', 'INVALID_CURSOR'] }, { status: 401, codes: ['UNAUTHENTICATED'] }, { status: 403, codes: ['FORBIDDEN'] }],
     access: { kind: 'anywhere', permission: 'audit:read' },
   },

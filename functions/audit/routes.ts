@@ -23,7 +23,11 @@ export const AuditQuery = z.object({
   }),
 );
 
-export function auditRoutes(audit: AuditLog, orgs: OrgDirectory) {
+/**
+ * `names` resolves actors' user ids to their current names at read time: names are never
+ * stored in the immutable events (a person's name may be corrected; the event must not change).
+ */
+export function auditRoutes(audit: AuditLog, orgs: OrgDirectory, names: (userIds: string[]) => Promise<Record<string, string>>) {
   return new Hono<AppEnv>()
     .get('/audit', validate('query', AuditQuery), async (c) => {
       const { record, actor, day, limit, cursor } = c.req.valid('query');
@@ -34,7 +38,9 @@ export function auditRoutes(audit: AuditLog, orgs: OrgDirectory) {
       // An auditor of a unit sees the events of that unit and below (state-wide for MY-05).
       const tree = await orgs.tree();
       const scope = new Set(scopeRoots(c.get('assignments'), 'audit:read').flatMap((r) => tree.subtree(r)));
-      return c.json({ events: page.events.filter((e) => !e.orgId || scope.has(e.orgId)), nextCursor: page.nextCursor });
+      const events = page.events.filter((e) => !e.orgId || scope.has(e.orgId));
+      const actors = await names(events.map((e) => e.actor.userId).filter((id) => !id.startsWith('system:')));
+      return c.json({ events, nextCursor: page.nextCursor, actors });
     })
     .get('/audit/verify', async (c) => {
       const chains = await audit.verifyAll();

@@ -20,6 +20,13 @@ const Env = z.object({
   OIDC_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   /** Defaults to Cognito's location, <issuer>/.well-known/jwks.json. */
   OIDC_JWKS_URL: optionalUrl,
+  /** Where the web app signs out when the issuer has no end_session_endpoint (Cognito's hosted /logout). */
+  OIDC_LOGOUT_URL: optionalUrl,
+  /** Sign-in accounts for imported people, in AWS: the Cognito user pool (functions/identity/login-accounts.ts). */
+  COGNITO_USER_POOL_ID: z.optional(z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/))),
+  /** Locally instead: the local OpenID provider's account-admin endpoint and its secret (>= 32 characters). */
+  ACCOUNT_ADMIN_URL: optionalUrl,
+  ACCOUNT_ADMIN_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** Key of the keyed digests of MyKad and email numbers (core/pii.ts); >= 32 characters. */
   PII_HMAC_KEY: z.optional(z.string().check(z.minLength(32))),
   /** In AWS: the Secrets Manager secret holding PII_HMAC_KEY, read once at cold start. */
@@ -37,7 +44,9 @@ export type Config = {
   CERT_SIGNING_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
   CERT_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   s3Endpoint?: string;
-  oidc?: { issuer: string; clientId: string; jwksUrl: string };
+  oidc?: { issuer: string; clientId: string; jwksUrl: string; logoutUrl?: string };
+  /** Where imports create sign-in accounts: Cognito in AWS, the local provider on a laptop. */
+  loginAccounts?: { kind: 'cognito'; userPoolId: string } | { kind: 'local'; url: string; secret: string };
   piiKey?: string;
   piiKeySecretArn?: string;
 };
@@ -69,8 +78,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: e.DYNAMODB_ENDPOINT } : {}),
     ...(e.S3_ENDPOINT ? { s3Endpoint: e.S3_ENDPOINT } : {}),
     ...(e.OIDC_ISSUER && e.OIDC_CLIENT_ID
-      ? { oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, jwksUrl: e.OIDC_JWKS_URL ?? `${e.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json` } }
+      ? {
+          oidc: {
+            issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, jwksUrl: e.OIDC_JWKS_URL ?? `${e.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+            ...(e.OIDC_LOGOUT_URL ? { logoutUrl: e.OIDC_LOGOUT_URL } : {}),
+          },
+        }
       : {}),
+    ...(e.COGNITO_USER_POOL_ID
+      ? { loginAccounts: { kind: 'cognito' as const, userPoolId: e.COGNITO_USER_POOL_ID } }
+      : e.ACCOUNT_ADMIN_URL && e.ACCOUNT_ADMIN_SECRET
+        ? { loginAccounts: { kind: 'local' as const, url: e.ACCOUNT_ADMIN_URL, secret: e.ACCOUNT_ADMIN_SECRET } }
+        : {}),
     ...(e.PII_HMAC_KEY ? { piiKey: e.PII_HMAC_KEY } : {}),
     ...(e.PII_HMAC_KEY_SECRET_ARN ? { piiKeySecretArn: e.PII_HMAC_KEY_SECRET_ARN } : {}),
   };

@@ -16,8 +16,12 @@ const UserId = z.string().check(z.regex(/^[A-Za-z0-9_.@:-]{1,128}$/));
 
 const common = {
   name: z.string().check(z.trim(), z.minLength(3), z.maxLength(120)),
-  /** MyKad, with or without dashes; checked further by the domain (real date, place code). */
-  ic: z.string().check(z.trim(), z.minLength(12), z.maxLength(16)),
+  /**
+   * MyKad, with or without dashes; checked further by the domain (real date, place code).
+   * Required for a new profile; omitted on an update, the stored number is kept (so an edit
+   * form never has to hold the full number).
+   */
+  ic: z.optional(z.string().check(z.trim(), z.minLength(12), z.maxLength(16))),
   phone: z.optional(z.string().check(z.trim(), z.maxLength(20))),
   email: z.optional(z.email()),
   /** The person's unit: agency (civil servant), school (teacher), centre or district (participant). */
@@ -81,6 +85,8 @@ export const MeResponse = z.object({
 
 export const UserIdParam = z.object({ id: UserId });
 export const RoleKeyParam = z.object({ id: UserId, role: z.enum(roles), orgId: OrgId });
+/** A programme administrator's assignment names its programme: revoking it names it too. */
+export const RevokeRoleQuery = z.object({ programme: z.optional(z.enum(programmeIds)) });
 
 export const UserSearchQuery = z.object({
   /** Name prefix, a full MyKad number, or an email address. */
@@ -88,9 +94,18 @@ export const UserSearchQuery = z.object({
   /** Narrow to one unit (and below) within the caller's scope. */
   org: z.optional(OrgId),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  /** Only people in this state, e.g. `pending-verification` (waiting for a coordinator). */
+  status: z.optional(z.enum(profileStatuses)),
+  /** `nextCursor` of the previous page (name searches and listings; a MyKad or email finds one person). */
+  cursor: z.optional(z.string().check(z.maxLength(700))),
 });
 
-export const UserListResponse = z.object({ users: z.array(Profile) });
+export const UserListResponse = z.object({ users: z.array(Profile), nextCursor: z.nullable(z.string()) });
+
+export const UserExportQuery = z.object({
+  /** The unit (and below) whose people are exported; within the caller's scope. */
+  org: OrgId,
+});
 export const ProfileResponse = z.object({ profile: Profile });
 export const AssignmentResponse = z.object({ assignment: Assignment });
 export const AssignmentsResponse = z.object({ assignments: z.array(Assignment) });
@@ -118,6 +133,8 @@ export const ImportReport = z.object({
   created: z.number(),
   updated: z.number(),
   unchanged: z.number(),
+  /** Sign-in accounts of civil servants and teachers opened by the import (dry run: at most this many). */
+  accounts: z.number(),
   problems: z.array(z.object({ line: z.number(), column: z.string(), message: z.string() })),
   /** Lines saved, per batch (each batch all-or-nothing). */
   batches: z.array(z.object({ lines: z.array(z.number()), eventId: z.string() })),

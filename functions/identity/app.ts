@@ -6,7 +6,9 @@ import type { Clients } from '../core/clients';
 import { required, type Config } from '../core/config';
 import type { AccessDeps, AppEnv } from '../core/http';
 import { orgDirectory } from './orgs';
+import { exportRoutes } from './export-routes';
 import { importRoutes } from './import-routes';
+import { loginAccountsFrom } from './login-accounts';
 import { identityRoutes } from './routes';
 import { identityStore } from './store';
 
@@ -15,7 +17,8 @@ export function identityDeps(config: Config, clients: Clients, clock: () => Date
   const orgs = orgDirectory(clients.ddb, config.tableName);
   const store = identityStore(clients.ddb, config.tableName, audit, required(config.piiKey, 'PII_HMAC_KEY'));
   const { issuer, clientId } = required(config.oidc, 'OIDC_ISSUER, OIDC_CLIENT_ID');
-  return { audit, orgs, store, clock, login: { issuer, clientId } };
+  const { logoutUrl } = config.oidc!;
+  return { audit, orgs, store, clock, login: { issuer, clientId, ...(logoutUrl ? { logoutUrl } : {}) }, loginAccounts: loginAccountsFrom(config) };
 }
 
 /** What the access guard reads: tokens against the issuer's JWKS, roles and units from the table. */
@@ -32,6 +35,7 @@ export function mountIdentity(app: Hono<AppEnv>, deps: ReturnType<typeof identit
   return app.route('/api', identityRoutes(deps));
 }
 
+/** Bulk in and out (CSV import and export): the imports Lambda. */
 export function mountImport(app: Hono<AppEnv>, deps: ReturnType<typeof identityDeps>) {
-  return app.route('/api', importRoutes(deps));
+  return app.route('/api', importRoutes(deps)).route('/api', exportRoutes(deps));
 }

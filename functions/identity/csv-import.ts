@@ -4,7 +4,11 @@
  * The file must be UTF-8 (a BOM is fine), with a header row naming the columns in Malay or
  * English; at most IMPORT_MAX_ROWS rows. Each problem names its line (the header is line 1),
  * its column as written in the file, and the reason in the caller's language. Text cells may
- * not start like a spreadsheet formula. The same MyKad twice in one file is an error.
+ * not start like a spreadsheet formula. The same MyKad (or email) twice in one file is an error.
+ *
+ * Civil servants and teachers get a sign-in account with their profile (login-accounts.ts), so
+ * their official email is required; their service details (pay scale, grade, and for teachers
+ * the education level) are required as on the profile form.
  */
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod/mini';
@@ -19,6 +23,9 @@ export const IMPORT_MAX_ROWS = 2000;
 /** People per transaction: 3 items each (profile, MyKad and email keys) + 2 for the audit event. */
 export const IMPORT_BATCH = 30;
 
+/** Kinds of person who sign in with an account of their own, created by the import. */
+export const ACCOUNT_KINDS: readonly string[] = ['civil-servant', 'teacher'];
+
 /** Accepted header names per field, Malay first. */
 const headerNames = {
   name: ['nama', 'name'],
@@ -27,10 +34,14 @@ const headerNames = {
   email: ['emel', 'e-mel', 'email'],
   kind: ['jenis', 'kind'],
   orgId: ['unit', 'org', 'orgid'],
+  department: ['jabatan', 'bahagian', 'department'],
+  payScale: ['skim_gaji', 'skim', 'pay_scale', 'payscale'],
+  grade: ['gred', 'grade'],
+  educationLevel: ['tahap', 'tahap_pendidikan', 'education_level', 'educationlevel'],
 } as const;
 type Field = keyof typeof headerNames;
 const REQUIRED: Field[] = ['name', 'ic'];
-const TEXT_FIELDS: Field[] = ['name', 'email', 'orgId', 'kind'];
+const TEXT_FIELDS: Field[] = ['name', 'email', 'orgId', 'kind', 'department', 'payScale', 'grade', 'educationLevel'];
 
 export type ImportRow = { line: number; cells: Partial<Record<Field, string>> };
 export type RowProblem = { line: number; column: string; message: string };
@@ -75,7 +86,12 @@ export function readImportFile(bytes: Uint8Array, lang: Lang): { rows: ImportRow
 
 const kindAliases: Record<string, string> = {
   peserta: 'participant', participant: 'participant',
-  'penjawat-awam': 'civil-servant', 'civil-servant': 'civil-servant', guru: 'teacher', teacher: 'teacher',
+  'penjawat-awam': 'civil-servant', 'penjawat_awam': 'civil-servant', 'penjawat awam': 'civil-servant', 'civil-servant': 'civil-servant',
+  guru: 'teacher', pendidik: 'teacher', teacher: 'teacher',
+};
+
+const educationAliases: Record<string, string> = {
+  rendah: 'primary', primary: 'primary', menengah: 'secondary', secondary: 'secondary', tinggi: 'tertiary', tertiari: 'tertiary', tertiary: 'tertiary',
 };
 
 /** Checks every row; returns the good ones and every problem found (all rows, not the first bad one). */
@@ -87,6 +103,7 @@ export function checkImportRows(
   const problems: RowProblem[] = [];
   const valid: CheckedRow[] = [];
   const seen = new Map<string, number>();
+  const seenEmail = new Set<string>();
   const locale = context.lang === 'ms' ? ms() : en();
   // Problems name the column as the file wrote it (or its Malay name when the file lacks it).
   const column = (field: string) => headers[field as Field] ?? headerNames[field as Field]?.[0] ?? field;
@@ -100,15 +117,34 @@ export function checkImportRows(
       if (seen.has(icKey)) say(line, 'ic', 'DUPLICATE_IN_FILE');
       else seen.set(icKey, line);
     }
+    if (!cells.name) say(line, 'name', 'REQUIRED');
+    if (!cells.ic) say(line, 'ic', 'REQUIRED');
+    const email = cells.email?.toLowerCase();
+    if (email) {
+      if (seenEmail.has(email)) say(line, 'email', 'DUPLICATE_EMAIL_IN_FILE');
+      else seenEmail.add(email);
+    }
     for (const field of TEXT_FIELDS) {
       if (cells[field] && /^[=+\-@\t\r]/.test(cells[field]!)) say(line, field, 'FORMULA_NOT_ALLOWED');
     }
     const kind = kindAliases[(cells.kind ?? 'peserta').toLowerCase()];
     if (!kind) say(line, 'kind', 'INVALID_VALUE');
-    else if (kind !== 'participant') say(line, 'kind', 'KIND_NOT_IMPORTABLE');
+    else if (ACCOUNT_KINDS.includes(kind) && !cells.email) say(line, 'email', 'EMAIL_REQUIRED_FOR_LOGIN');
+    const education = cells.educationLevel ? educationAliases[cells.educationLevel.toLowerCase()] : undefined;
+    if (cells.educationLevel && !education) say(line, 'educationLevel', 'INVALID_VALUE');
     if (problems.length > before) continue;
 
-    const input = { kind, name: cells.name, ic: cells.ic, orgId: cells.orgId ?? context.defaultOrg, ...(cells.phone ? { phone: cells.phone } : {}), ...(cells.email ? { email: cells.email } : {}) };
+    // Service details belong to civil servants and teachers only; a participant's are ignored.
+    const service = kind === 'participant' ? {} : {
+      ...(cells.payScale ? { payScale: cells.payScale.toUpperCase() } : {}),
+      ...(cells.grade ? { grade: cells.grade.toUpperCase().replace(/\s+/g, '') } : {}),
+      ...(kind === 'civil-servant' && cells.department ? { department: cells.department } : {}),
+      ...(kind === 'teacher' && education ? { educationLevel: education } : {}),
+    };
+    const input = {
+      kind, name: cells.name, ic: cells.ic, orgId: cells.orgId ?? context.defaultOrg,
+      ...(cells.phone ? { phone: cells.phone } : {}), ...(email ? { email } : {}), ...service,
+    };
     const parsed = z.safeParse(ProfileInput, input, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -117,7 +153,7 @@ export function checkImportRows(
       }
       continue;
     }
-    const checked = checkProfile(parsed.data, context.tree, context.today);
+    const checked = checkProfile({ ...parsed.data, ic: parsed.data.ic ?? '' }, context.tree, context.today);
     if (!checked.ok) {
       for (const p of checked.problems) say(line, p.field, p.problem);
       continue;

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { handle } from 'hono/aws-lambda';
 import { createClients } from '../core/clients';
-import { loadConfig } from '../core/config';
+import { loadConfig, required } from '../core/config';
 import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
@@ -12,6 +12,8 @@ import { accessDeps, identityDeps, mountImport } from './app';
 import { importOperations } from './openapi';
 
 const config = await withSecrets(loadConfig());
+// Imports of civil servants and teachers open sign-in accounts: fail at cold start, not mid-import.
+required(config.loginAccounts, 'COGNITO_USER_POOL_ID');
 const clients = createClients(config);
 const deps = identityDeps(config, clients);
 const app = mountImport(

@@ -26,7 +26,7 @@ export type CheckedProfile =
   | { ok: true; fields: Omit<ProfileRecord, 'userId' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'verifiedBy'>; warnings: string[] }
   | { ok: false; problems: { field: string; problem: FieldProblem }[] };
 
-export function checkProfile(input: ProfileInput, tree: OrgTree, today: Date): CheckedProfile {
+export function checkProfile(input: ProfileInput & { ic: string }, tree: OrgTree, today: Date): CheckedProfile {
   const problems: { field: string; problem: FieldProblem }[] = [];
   const warnings: string[] = [];
   const ic = parseMyKad(input.ic, today);

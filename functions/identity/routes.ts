@@ -9,7 +9,7 @@ import type { AuditLog } from '../core/audit';
 import { AppError, fieldErrors } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';
 import { parseMyKad } from '../core/mykad';
-import { Assignment as AssignmentSchema, ProfileInput, RoleKeyParam, UserIdParam, UserSearchQuery } from './api';
+import { Assignment as AssignmentSchema, ProfileInput, RevokeRoleQuery, RoleKeyParam, UserIdParam, UserSearchQuery } from './api';
 import type { OrgDirectory } from './orgs';
 import { auditSummary, checkProfile, initialStatus, needsReverification, present, type ProfileRecord } from './profile';
 import type { IdentityStore } from './store';
@@ -20,8 +20,8 @@ export type IdentityDeps = {
   orgs: OrgDirectory;
   audit: AuditLog;
   clock: () => Date;
-  /** What the web app needs to start a login: the issuer and its client id. */
-  login: { issuer: string; clientId: string };
+  /** What the web app needs to start a login: the issuer and its client id (and where to sign out, if the issuer has no end_session_endpoint). */
+  login: { issuer: string; clientId: string; logoutUrl?: string };
 };
 
 /** The caller's strongest role covering a unit, for the audit record. */
@@ -43,7 +43,7 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
   return new Hono<AppEnv>()
     .get('/auth/config', (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ issuer: login.issuer, clientId: login.clientId, scope: 'openid profile email' });
+      return c.json({ issuer: login.issuer, clientId: login.clientId, scope: 'openid profile email', ...(login.logoutUrl ? { logoutUrl: login.logoutUrl } : {}) });
     })
     .get('/orgs', async (c) => {
       const tree = await orgs.tree();
@@ -62,9 +62,11 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
     .put('/me/profile', validate('json', ProfileInput), async (c) => {
       const { userId } = c.get('principal');
       const input = c.req.valid('json');
-      const checked = checkProfile(input, await orgs.tree(), clock());
-      if (!checked.ok) throw fieldErrors(checked.problems, c.get('lang'));
       const previous = await store.getProfile(userId);
+      const ic = input.ic ?? previous?.ic;
+      if (!ic) throw fieldErrors([{ field: 'ic', problem: 'REQUIRED' }], c.get('lang'));
+      const checked = checkProfile({ ...input, ic }, await orgs.tree(), clock());
+      if (!checked.ok) throw fieldErrors(checked.problems, c.get('lang'));
       const now = clock().toISOString();
       const base = { ...checked.fields, userId, updatedAt: now };
       const next: ProfileRecord = previous
@@ -107,31 +109,25 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
     })
 
     .get('/users', validate('query', UserSearchQuery), async (c) => {
-      const { q, org, limit = 50 } = c.req.valid('query');
+      const { q, org, limit = 50, status, cursor } = c.req.valid('query');
       const assignments = c.get('assignments');
       const tree = await orgs.tree();
       const roots = scopeRoots(assignments, 'users:search');
       const inScope = new Set(roots.flatMap((r) => tree.subtree(r)));
-      if (org && !inScope.has(org)) return c.json({ users: [] });
+      if (org && !inScope.has(org)) return c.json({ users: [], nextCursor: null });
       const units = org ? tree.subtree(org) : [...inScope];
 
-      let found: ProfileRecord[];
-      const ic = q ? parseMyKad(q, clock()) : undefined;
-      if (q && ic?.ok) {
-        const id = await store.userIdByIc(ic.value);
-        const p = id ? await store.getProfile(id) : undefined;
-        found = p ? [p] : [];
-      } else if (q?.includes('@')) {
-        const id = await store.userIdByEmail(q);
-        const p = id ? await store.getProfile(id) : undefined;
-        found = p ? [p] : [];
-      } else {
-        found = await store.profilesOf(units, normaliseText(q ?? ''), limit);
-      }
-      const visible = found.filter((p) => units.includes(p.orgId) && inScope.has(p.orgId)).slice(0, limit);
       // Lists always mask the MyKad (DOMAIN: "masked in lists"); the full number is shown only on
       // one person's page, to a viewer entitled to it.
-      return c.json({ users: visible.map((p) => present(p, false)) });
+      const ic = q ? parseMyKad(q, clock()) : undefined;
+      if (q && (ic?.ok || q.includes('@'))) {
+        const id = ic?.ok ? await store.userIdByIc(ic.value) : await store.userIdByEmail(q);
+        const p = id ? await store.getProfile(id) : undefined;
+        const shown = p && units.includes(p.orgId) && inScope.has(p.orgId) && (!status || p.status === status) ? [present(p, false)] : [];
+        return c.json({ users: shown, nextCursor: null });
+      }
+      const page = await store.pageProfiles(units, { prefix: normaliseText(q ?? ''), ...(status ? { status } : {}), limit, ...(cursor ? { cursor } : {}) });
+      return c.json({ users: page.profiles.map((p) => present(p, false)), nextCursor: page.nextCursor });
     })
 
     .get('/users/:id', validate('param', UserIdParam), async (c) => {
@@ -164,10 +160,10 @@ export function identityRoutes({ store, orgs, audit, clock, login }: IdentityDep
       return c.json({ assignment: wanted }, 201);
     })
 
-    .delete('/users/:id/roles/:role/:orgId', validate('param', RoleKeyParam), async (c) => {
+    .delete('/users/:id/roles/:role/:orgId', validate('param', RoleKeyParam), validate('query', RevokeRoleQuery), async (c) => {
       const { id, role, orgId } = c.req.valid('param');
-      const programme = c.req.query('programme');
-      const wanted = { role, orgId, ...(programme === '3.1' || programme === '7.1' || programme === '7.2' ? { programme } : {}) } as Assignment;
+      const { programme } = c.req.valid('query');
+      const wanted: Assignment = { role, orgId, ...(programme ? { programme } : {}) };
       await grantOrRevoke(c, id, wanted, 'revoke');
       return c.json({ assignment: wanted });
     });

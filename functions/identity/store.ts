@@ -2,7 +2,7 @@
  * Every DynamoDB call of the identity context. Writes go through the audit log's
  * transaction, so each change and its audit event are written together or not at all.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Assignment } from '../core/access';
 import { ChangeConditionFailed, type AuditChange, type AuditLog, type TransactItem } from '../core/audit';
 import { AppError } from '../core/errors';
@@ -46,6 +46,24 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
       return Items.map((i) => ({ role: i.role, orgId: i.orgId, ...(i.programme ? { programme: i.programme } : {}) }) as Assignment);
     },
 
+    /** The names of these users (those with a profile), read in batches of 100. */
+    async namesOf(userIds: string[]): Promise<Record<string, string>> {
+      const names: Record<string, string> = {};
+      const unique = [...new Set(userIds)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => ({ pk: userPk(id), sk: PROFILE_SK }));
+        for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+          if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+          const out: BatchGetCommandOutput = await ddb.send(new BatchGetCommand({
+            RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'userId, #n', ExpressionAttributeNames: { '#n': 'name' } } },
+          }));
+          for (const item of out.Responses?.[tableName] ?? []) names[String(item.userId)] = String(item.name);
+          keys = out.UnprocessedKeys?.[tableName]?.Keys;
+        }
+      }
+      return names;
+    },
+
     async userIdByIc(ic: string): Promise<string | undefined> {
       const { Item } = await ddb.send(new GetCommand({ TableName: tableName, Key: icKey(ic) }));
       return Item?.userId as string | undefined;
@@ -56,22 +74,48 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
       return Item?.userId as string | undefined;
     },
 
-    /** Profiles of the given units whose normalised name starts with `prefix`, by name. */
-    async profilesOf(orgIds: string[], prefix: string, limit: number): Promise<ProfileRecord[]> {
-      const found: ProfileRecord[] = [];
-      for (const orgId of orgIds) {
-        if (found.length >= limit) break;
-        const { Items = [] } = await ddb.send(
-          new QueryCommand({
-            TableName: tableName, IndexName: 'gsi2',
-            KeyConditionExpression: prefix ? 'gsi2pk = :p AND begins_with(gsi2sk, :n)' : 'gsi2pk = :p',
-            ExpressionAttributeValues: { ':p': orgUsersPk(orgId), ...(prefix ? { ':n': prefix } : {}) },
-            Limit: limit - found.length,
-          }),
-        );
-        found.push(...Items.map((i) => strip(i)!));
+    /**
+     * One page of the people of `orgIds`, unit after unit (each unit by name), optionally only
+     * names starting with `prefix` and only one status. Reads one person beyond the page, so a
+     * returned cursor always leads to more people. The cursor names the unit and the last
+     * person returned; one naming a unit outside `orgIds` is refused (INVALID_CURSOR), so it
+     * cannot widen the caller's scope.
+     */
+    async pageProfiles(orgIds: string[], options: { prefix?: string; status?: string; limit: number; cursor?: string }): Promise<{ profiles: ProfileRecord[]; nextCursor: string | null }> {
+      let start = 0;
+      let startKey: Record<string, unknown> | undefined;
+      if (options.cursor) {
+        const at = decodeCursor(options.cursor);
+        start = at ? orgIds.indexOf(at.unit) : -1;
+        if (!at || start < 0) throw new AppError('INVALID_CURSOR');
+        startKey = { gsi2pk: orgUsersPk(at.unit), gsi2sk: at.after, pk: userPk(at.after.slice(at.after.lastIndexOf('#') + 1)), sk: PROFILE_SK };
       }
-      return found.sort((a, b) => a.name.localeCompare(b.name, 'ms'));
+      const found: { unit: string; item: Record<string, unknown> }[] = [];
+      for (let u = start; u < orgIds.length && found.length <= options.limit; u++) {
+        let ExclusiveStartKey = u === start ? startKey : undefined;
+        do {
+          const page = await ddb.send(
+            new QueryCommand({
+              TableName: tableName, IndexName: 'gsi2',
+              KeyConditionExpression: options.prefix ? 'gsi2pk = :p AND begins_with(gsi2sk, :n)' : 'gsi2pk = :p',
+              ...(options.status ? { FilterExpression: '#status = :s', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+              ExpressionAttributeValues: {
+                ':p': orgUsersPk(orgIds[u]!), ...(options.prefix ? { ':n': options.prefix } : {}), ...(options.status ? { ':s': options.status } : {}),
+              },
+              Limit: options.limit + 1 - found.length, ExclusiveStartKey,
+            }),
+          );
+          found.push(...(page.Items ?? []).map((item) => ({ unit: orgIds[u]!, item })));
+          ExclusiveStartKey = page.LastEvaluatedKey;
+        } while (ExclusiveStartKey && found.length <= options.limit);
+      }
+      const more = found.length > options.limit;
+      const shown = found.slice(0, options.limit);
+      const last = shown.at(-1);
+      return {
+        profiles: shown.map((f) => strip(f.item)!),
+        nextCursor: more && last ? encodeCursor({ unit: last.unit, after: String(last.item.gsi2sk) }) : null,
+      };
     },
 
     /**
@@ -159,3 +203,21 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
 }
 
 export type IdentityStore = ReturnType<typeof identityStore>;
+
+type PageCursor = { unit: string; after: string };
+
+function encodeCursor(c: PageCursor): string {
+  return Buffer.from(JSON.stringify([c.unit, c.after]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): PageCursor | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [unit, after] = value as unknown[];
+    if (typeof unit !== 'string' || typeof after !== 'string' || !/^[A-Z0-9][A-Z0-9-]{1,39}$/.test(unit) || !/#[A-Za-z0-9_.@:-]{1,128}$/.test(after) || after.length > 400) return undefined;
+    return { unit, after };
+  } catch {
+    return undefined;
+  }
+}

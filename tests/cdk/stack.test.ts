@@ -4,6 +4,7 @@
  * CloudFront, no reference cycle, and zero unacknowledged cdk-nag findings.
  * Each app is synthesized once (beforeAll); bundling uses the local esbuild, no Docker, no AWS.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contexts as manifest, type ContextManifest } from '../../functions/contexts';
 import { LAMBDA_RUNTIME } from '../../cdk/constructs/functions';
 import { parseOidcProvider } from '../../cdk/constructs/identity';
-import { SPA_FALLBACK_CODE } from '../../cdk/constructs/web';
+import { SPA_FALLBACK_CODE, VIEWER_ADDRESS_CODE } from '../../cdk/constructs/web';
 import { repoRoot } from '../../cdk/paths';
 import { LatihStack, type LatihStackProps } from '../../cdk/stack';
 
@@ -315,9 +316,11 @@ describe('Latih stack (manifest contexts, no web build)', () => {
           ? {
               OIDC_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-5.amazonaws.com/', { Ref: logicalId(s.stack.identity.userPool) }]] },
               OIDC_CLIENT_ID: { Ref: logicalId(s.stack.identity.client) },
+              OIDC_LOGOUT_URL: expect.anything(),
             }
           : {}),
         ...(needsPiiKey(context) ? { PII_HMAC_KEY_SECRET_ARN: { Ref: logicalId(s.stack.data.piiKeySecret) } } : {}),
+        ...(context.loginAccounts ? { COGNITO_USER_POOL_ID: { Ref: logicalId(s.stack.identity.userPool) } } : {}),
         ...(context.signsCertificates
           ? {
               CERT_SIGNING_KMS_KEY_ID: { 'Fn::GetAtt': [logicalId(s.stack.certificates!.signingKey), 'Arn'] },
@@ -462,6 +465,15 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       expect(client.LogoutURLs.map(render)).toEqual([`https://${cf}/`]);
     });
 
+    it('signed-in functions know the hosted /logout (Cognito has no end_session_endpoint), returning to the registered sign-out URL', () => {
+      const cf = `<${logicalId(s.stack.web.distribution)}.DomainName>`;
+      const env = s.resources[contextFunctionId(s.resources, 'identity')]!.Properties.Environment.Variables;
+      expect(render(env.OIDC_LOGOUT_URL)).toBe(
+        `https://<${logicalId(s.stack.identity.domain)}>.auth.ap-southeast-5.amazoncognito.com/logout?client_id=<${logicalId(s.stack.identity.client)}>&logout_uri=https%3A%2F%2F${cf}%2F`,
+      );
+      expect(decodeURIComponent(render(env.OIDC_LOGOUT_URL).split('logout_uri=')[1]!)).toBe(render(client.LogoutURLs[0]));
+    });
+
     it('without the oidcProvider context: Cognito accounts only, no identity provider', () => {
       expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
       expect(ofType(s.resources, 'AWS::Cognito::UserPoolIdentityProvider')).toEqual([]);
@@ -550,7 +562,29 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       expect(origin.OriginAccessControlId).toBeDefined();
       expect(b.ViewerProtocolPolicy).toBe('redirect-to-https');
       expect(b.Compress).toBe(true);
-      expect(b.ResponseHeadersPolicyId).toBe(cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS.responseHeadersPolicyId);
+      expect(b.ResponseHeadersPolicyId).toEqual({ Ref: logicalId(s.stack.web.siteHeaders) });
+    });
+
+    it('sends the security headers and a Content-Security-Policy that allows only this site and the sign-in provider', () => {
+      const headers = s.resources[logicalId(s.stack.web.siteHeaders)]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true });
+      expect(headers.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 31536000, Override: true });
+      const csp = render(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+      expect(headers.ContentSecurityPolicy.Override).toBe(true);
+      expect(csp.split('; ')).toEqual([
+        "default-src 'self'",
+        "script-src 'self'", // no build given: nothing is served, so no inline script is allowed
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        `connect-src 'self' https://cognito-idp.ap-southeast-5.amazonaws.com https://latih-test-<AWS::AccountId>.auth.ap-southeast-5.amazoncognito.com`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]);
     });
 
     it('rewrites SPA routes with a viewer-request function, not with custom error responses', () => {
@@ -568,7 +602,11 @@ describe('Latih stack (manifest contexts, no web build)', () => {
       expect(api.OriginRequestPolicyId).toBe(cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
       expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']));
       expect(api.ViewerProtocolPolicy).toBe('https-only');
-      expect(api.FunctionAssociations).toBeUndefined();
+      // The viewer's address for the per-address rate limits (functions/core/rate-limit.ts).
+      expect(api.FunctionAssociations).toEqual([
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(s.stack.web.viewerAddress), 'FunctionARN'] } },
+      ]);
+      expect(s.resources[logicalId(s.stack.web.viewerAddress)]!.Properties.FunctionCode).toBe(VIEWER_ADDRESS_CODE);
       const origin = (config.Origins as Json[]).find((o) => o.Id === api.TargetOriginId)!;
       expect(JSON.stringify(origin.DomainName)).toContain(logicalId(s.stack.api.httpApi));
       expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
@@ -612,6 +650,17 @@ describe('SPA fallback function', () => {
   });
 });
 
+describe('viewer address function', () => {
+  // The CloudFront Function source, run as CloudFront would call it.
+  const handler = new Function(`${VIEWER_ADDRESS_CODE}; return handler;`)() as (e: Json) => Json;
+
+  it('sets the header the API reads from the connection, replacing what the client sent', () => {
+    const out = handler({ viewer: { ip: '203.0.113.7' }, request: { uri: '/api/auth/config', headers: { 'x-latih-viewer-address': { value: '1.2.3.4' }, 'x-forwarded-for': { value: '5.6.7.8' } } } });
+    expect(out.headers['x-latih-viewer-address']).toEqual({ value: '203.0.113.7' });
+    expect(out.uri).toBe('/api/auth/config');
+  });
+});
+
 describe('Latih stack with a web build, a known account, a custom domain and an OIDC provider', () => {
   const oidcProvider = {
     name: 'MyDigitalID',
@@ -624,7 +673,7 @@ describe('Latih stack with a web build, a known account, a custom domain and an 
   beforeAll(() => {
     webBuild = mkdtempSync(join(tmpdir(), 'latih-web-'));
     mkdirSync(join(webBuild, '_app', 'immutable'), { recursive: true });
-    writeFileSync(join(webBuild, '200.html'), '<!doctype html><title>Latih</title>');
+    writeFileSync(join(webBuild, '200.html'), '<!doctype html><title>Latih</title><div><script>start(1)</script><script src="/x.js"></script></div>');
     writeFileSync(join(webBuild, '_app', 'immutable', 'start.js'), 'export {};');
     s = synth(
       {
@@ -636,6 +685,14 @@ describe('Latih stack with a web build, a known account, a custom domain and an 
     );
   }, SYNTH_TIMEOUT);
   afterAll(() => rmSync(webBuild, { recursive: true, force: true }));
+
+  it("allows exactly the build's inline bootstrap script in the CSP, by its hash", () => {
+    const config = theOnly(s.resources, 'AWS::CloudFront::ResponseHeadersPolicy')[1].Properties.ResponseHeadersPolicyConfig;
+    const csp = render(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    const hash = createHash('sha256').update('start(1)').digest('base64');
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).toContain('https://latih-test-123456789012.auth.ap-southeast-5.amazoncognito.com');
+  });
 
   it('uploads hashed assets before the pages, and invalidates CloudFront with the pages', () => {
     const deployments = ofType(s.resources, 'Custom::CDKBucketDeployment');
@@ -828,7 +885,9 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
   );
   expect(actionsOf(statements, 'logs:')).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   expect(actionsOf(statements, 'secretsmanager:')).toEqual(piiKey ? ['secretsmanager:GetSecretValue'] : []);
-  expect(statements.flatMap((st) => asArray<string>(st.Action)).every((a) => /^(dynamodb|s3|kms|logs|secretsmanager):/.test(a))).toBe(true);
+  // Only the importer opens sign-in accounts, and may do nothing else in the user pool.
+  expect(actionsOf(statements, 'cognito-idp:')).toEqual(context.loginAccounts ? ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'] : []);
+  expect(statements.flatMap((st) => asArray<string>(st.Action)).every((a) => /^(dynamodb|s3|kms|logs|secretsmanager|cognito-idp):/.test(a))).toBe(true);
 
   for (const st of statements) {
     const actions = asArray<string>(st.Action);
@@ -846,6 +905,7 @@ function expectExactAccess(s: Synth, context: ContextManifest): void {
       expect(resources).toEqual([{ 'Fn::GetAtt': [logicalId(s.stack.certificates!.signingKey), 'Arn'] }]);
     } else if (actions.some((a) => a.startsWith('kms:'))) expect(resources).toEqual([keyArn]);
     if (actions.some((a) => a.startsWith('secretsmanager:'))) expect(resources).toEqual([{ Ref: logicalId(s.stack.data.piiKeySecret) }]);
+    if (actions.some((a) => a.startsWith('cognito-idp:'))) expect(resources).toEqual([{ 'Fn::GetAtt': [logicalId(s.stack.identity.userPool), 'Arn'] }]);
     if (actions.some((a) => a.startsWith('logs:'))) {
       const fn = s.resources[contextFunctionId(s.resources, context.name)]!;
       expect(resources).toEqual([{ 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] }]);

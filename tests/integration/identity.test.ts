@@ -91,6 +91,18 @@ describe('first login and my profile', () => {
     expect(promoted.body.profile.status).toBe('pending-verification');
   });
 
+  it('an update without the MyKad keeps the stored one; a first save without it is refused', async () => {
+    const ic = nextIc();
+    const { ic: _omit, ...withoutIc } = civilServant(ic, { email: 'keeper@latih.test' });
+    const first = await f.request('/api/me/profile', { method: 'PUT', as: 'keeper', body: withoutIc });
+    expect([first.status, first.body.error.details.issues]).toEqual([400, [{ field: 'ic', message: 'Medan ini wajib diisi.' }]]);
+    await f.request('/api/me/profile', { method: 'PUT', as: 'keeper', body: civilServant(ic, { email: 'keeper@latih.test' }) });
+    const update = await f.request('/api/me/profile', { method: 'PUT', as: 'keeper', body: { ...withoutIc, phone: '013-111 2222' } });
+    expect(update.status).toBe(200);
+    expect(update.body.profile).toMatchObject({ phone: '+60131112222', ic: `${ic.slice(0, 6)}-**-**${ic.slice(-2)}` });
+    expect(await f.deps.store.userIdByIc(ic.replace(/-/g, ''))).toBe('keeper');
+  });
+
   it('exports everything held about me, with the full MyKad and my history', async () => {
     const ic = nextIc();
     await f.request('/api/me/profile', { method: 'PUT', as: 'exporter', body: civilServant(ic, { email: 'exporter@latih.test' }) });
@@ -113,6 +125,9 @@ describe('administration within scope', () => {
       ['profile.verify', 'coord-suk', 'coordinator'],
       ['profile.create', 'to-verify', 'self'],
     ]);
+    // Actors' names come from their profiles when read; the events themselves hold ids only.
+    expect(trail.body.actors).toEqual({ 'coord-suk': 'Pegawai coord-suk', 'to-verify': 'Aminah binti Yusof' });
+    expect(JSON.stringify(trail.body.events)).not.toContain('Pegawai coord-suk');
   });
 
   it('search by name prefix, by MyKad and by email stays within scope; IC masked in lists, full on the page only if entitled', async () => {
@@ -130,6 +145,66 @@ describe('administration within scope', () => {
     expect(byIc.body.users.map((u: { userId: string; icMasked: boolean }) => [u.userId, u.icMasked])).toEqual([['zaitun', true]]);
     expect((await f.request('/api/users?q=zaitun@latih.test', { as: 'coord-suk' })).body.users).toHaveLength(1);
     expect((await f.request('/api/users?q=zaleha', { as: 'padmin-31' })).body.users).toHaveLength(1);
+  });
+
+  it('lists page by page with a cursor, and filters those waiting for verification', async () => {
+    const unit = 'PPD-KUALA-PILAH';
+    await f.person('coord-ppd', unit, [{ role: 'coordinator', orgId: unit }]);
+    for (let i = 0; i < 7; i++) {
+      await f.person(`paged-${i}`, unit, [], { name: `Paged ${i}`, status: i % 2 ? 'pending-verification' : 'verified' });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { body: { users: { userId: string }[]; nextCursor: string | null } } = await f.request(`/api/users?org=${unit}&q=paged&limit=3${cursor ? `&cursor=${cursor}` : ''}`, { as: 'coord-ppd' });
+      seen.push(...res.body.users.map((u) => u.userId));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect([pages, seen]).toEqual([3, ['paged-0', 'paged-1', 'paged-2', 'paged-3', 'paged-4', 'paged-5', 'paged-6']]);
+
+    const waiting = await f.request(`/api/users?org=${unit}&q=paged&status=pending-verification&limit=2`, { as: 'coord-ppd' });
+    expect(waiting.body.users.map((u: { userId: string }) => u.userId)).toEqual(['paged-1', 'paged-3']);
+    const rest = await f.request(`/api/users?org=${unit}&q=paged&status=pending-verification&limit=2&cursor=${waiting.body.nextCursor}`, { as: 'coord-ppd' });
+    expect([rest.body.users.map((u: { userId: string }) => u.userId), rest.body.nextCursor]).toEqual([['paged-5'], null]);
+
+    // A cursor is bound to the caller's units: one naming another unit, or garbage, is refused.
+    const forged = Buffer.from(JSON.stringify(['SUK-NS', 'a#x'])).toString('base64url');
+    expect((await f.request(`/api/users?org=${unit}&cursor=${forged}`, { as: 'coord-ppd' })).body.error.code).toBe('INVALID_CURSOR');
+    expect((await f.request(`/api/users?cursor=bad`, { as: 'coord-ppd' })).body.error.code).toBe('INVALID_CURSOR');
+  });
+
+  it('exports a unit as CSV: BOM, masked MyKad unless entitled, formulas neutralised, audited, rate-limited', async () => {
+    const unit = 'PPD-JEMPOL-JELEBU';
+    await f.person('coord-jempol', unit, [{ role: 'coordinator', orgId: unit }]);
+    await f.person('padmin-jempol', 'MY-05', [{ role: 'programme-admin', orgId: 'MY-05', programme: '7.1' }]);
+    const p = await f.person('formula-person', unit, [], { name: '=HYPERLINK("http://x","klik")' });
+    const before = await eventCount();
+    const res = await f.app.request(`/api/exports/users.csv?org=${unit}`, { headers: { Authorization: `Bearer ${await f.issuer.tokenFor('coord-jempol')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="latih-pengguna-PPD-JEMPOL-JELEBU-\d{4}-\d\d-\d\d\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Nama,MyKad,Jenis,Unit,Nama unit,Telefon,E-mel,Jabatan,Skim gaji,Gred,Tahap,Status,Dikemas kini');
+    // A coordinator may see the MyKad of their unit's people: full numbers.
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toContain(`"'=HYPERLINK(""http://x"",""klik"")",${p.ic},penjawat awam,${unit}`);
+    expect(await eventCount()).toBe(before + 1);
+    const trail = await f.request(`/api/audit?record=org:${unit}`, { as: 'auditor' });
+    expect(trail.body.events[0]).toMatchObject({ action: 'users.export', actor: { userId: 'coord-jempol', role: 'coordinator' }, summary: { after: { rows: 2, fullIc: 2 } } });
+
+    // English headers on request; a unit outside the caller's scope is 404.
+    const en = await f.app.request(`/api/exports/users.csv?org=${unit}`, { headers: { Authorization: `Bearer ${await f.issuer.tokenFor('coord-jempol')}`, 'Accept-Language': 'en' } });
+    expect((await en.text()).split('\r\n')[0]).toMatch(/^Name,MyKad,Kind,Unit,Unit name/);
+    expect((await f.request('/api/exports/users.csv?org=SUK-NS', { as: 'coord-jempol' })).status).toBe(404);
+    // A programme administrator may search people but not take them away in a file.
+    expect((await f.request(`/api/exports/users.csv?org=${unit}`, { as: 'padmin-jempol' })).status).toBe(403);
+    for (let i = 0; i < 8; i++) await f.request(`/api/exports/users.csv?org=${unit}`, { as: 'coord-jempol' });
+    const limited = await f.request(`/api/exports/users.csv?org=${unit}`, { as: 'coord-jempol' });
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED']);
   });
 
   it('roles: a coordinator grants learner/facilitator in scope only, never coordinator', async () => {
@@ -196,6 +271,30 @@ describe('personal data in logs', () => {
       process.stdout.write = write;
       process.stderr.write = errWrite;
     }
+  });
+});
+
+describe('sign-in settings', () => {
+  it('say where to sign out only when configured, and limit each address', { timeout: 60_000 }, async () => {
+    const res = await f.request('/api/auth/config');
+    expect(res.body).toEqual({ issuer: f.issuer.issuer, clientId: f.issuer.clientId, scope: 'openid profile email' });
+    const { createPlatformApp } = await import('../../functions/platform');
+    const logoutUrl = 'https://latih-test.auth.ap-southeast-5.amazoncognito.com/logout?client_id=c&logout_uri=https%3A%2F%2Flatih.example%2F';
+    const withLogout = createPlatformApp({ ...f.storage.config, oidc: { ...f.storage.config.oidc!, logoutUrl } }, f.storage.clients);
+    expect(await (await withLogout.request('/api/auth/config')).json()).toMatchObject({ logoutUrl });
+
+    // 120 a minute per viewer address (set by CloudFront); another address has its own allowance.
+    // A fixed clock: the fixed window cannot roll over in the middle of the test.
+    const fixed = createPlatformApp(f.storage.config, f.storage.clients, () => new Date('2027-03-12T08:00:30Z'));
+    const from = (address: string, extra: Record<string, string> = {}) => fixed.request('/api/auth/config', { headers: { 'x-latih-viewer-address': address, ...extra } });
+    for (let i = 0; i < 120; i++) expect((await from('203.0.113.9')).status).toBe(200);
+    const limited = await from('203.0.113.9');
+    expect([limited.status, ((await limited.json()) as { error: { code: string } }).error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await from('203.0.113.10')).status).toBe(200);
+    // X-Forwarded-For is not an address: changing it does not get a fresh allowance.
+    const spoofed = await from('203.0.113.9', { 'x-forwarded-for': '198.51.100.77' });
+    expect(spoofed.status).toBe(429);
   });
 });
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../functions/core/auth';
 import { loadDemoAccounts, orgUnitIds, type DemoAccount } from '../../functions/local/oidc/accounts';
 import { API_RESOURCE, startOidcProvider, type OidcProvider } from '../../functions/local/oidc/provider';
+import { localLoginAccounts } from '../../functions/identity/login-accounts';
 import { choosePort } from '../../functions/local/services';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -69,7 +70,7 @@ class Browser {
 
 type Started = { op: OidcProvider; as: oauth.AuthorizationServer };
 
-async function start(options: { keysFile?: string; port?: number } = {}): Promise<Started> {
+async function start(options: { keysFile?: string; port?: number; importedAccountsFile?: string; adminSecret?: string } = {}): Promise<Started> {
   const op = await startOidcProvider({
     port: await choosePort(19400),
     accounts,
@@ -379,5 +380,51 @@ describe('local OpenID provider keys', () => {
     expect(res.status).toBe(200);
     await op.stop();
     await expect(fetch(`${op.issuer}/.well-known/openid-configuration`)).rejects.toThrow();
+  });
+});
+
+describe('local OpenID provider: accounts opened by imports', () => {
+  const secret = 'a-local-admin-secret-of-at-least-32-chars';
+  let dir: string;
+  let started: Started;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'latih-oidc-imported-'));
+    started = await start({ importedAccountsFile: join(dir, 'imported.json'), adminSecret: secret });
+  });
+  afterAll(async () => {
+    await started?.op.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const admin = (body: unknown, token = secret) =>
+    fetch(started.op.accountAdminUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('only the holder of the secret may open accounts; the body is checked', async () => {
+    expect((await admin({ email: 'a@moe.gov.my', name: 'A' }, 'wrong-secret')).status).toBe(401);
+    expect((await fetch(started.op.accountAdminUrl, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await admin({ email: 'not-an-email', name: 'A' })).status).toBe(400);
+    expect((await fetch(started.op.accountAdminUrl)).status).toBe(405);
+  });
+
+  it('opens an account once per email (201, then 200 with the same sub), kept across restarts', async () => {
+    const first = await admin({ email: 'Guru.Satu@moe.gov.my', name: 'Cikgu Satu' });
+    expect(first.status).toBe(201);
+    const { sub } = (await first.json()) as { sub: string };
+    const second = await admin({ email: 'guru.satu@moe.gov.my', name: 'Cikgu Satu' });
+    expect([second.status, await second.json()]).toEqual([200, { sub, created: false }]);
+
+    const port = Number(new URL(started.op.issuer).port);
+    await started.op.stop();
+    started = await start({ port, importedAccountsFile: join(dir, 'imported.json'), adminSecret: secret });
+    await expect(localLoginAccounts(started.op.accountAdminUrl, secret).ensureAccount({ email: 'guru.satu@moe.gov.my', name: 'x' })).resolves.toEqual({ sub, created: false });
+  });
+
+  it('an imported person signs in with their email and the demo password; the token names their sub', async () => {
+    const { sub } = await localLoginAccounts(started.op.accountAdminUrl, secret).ensureAccount({ email: 'guru.dua@moe.gov.my', name: 'Cikgu Dua' });
+    const signedIn = await signIn(started, 'guru.dua@moe.gov.my');
+    const tokens = await exchange(started, signedIn);
+    const verify = createTokenVerifier({ issuer: started.op.issuer, clientId: CLIENT_ID, jwksUrl: started.op.jwksUri });
+    await expect(verify(tokens.access_token)).resolves.toMatchObject({ userId: sub });
+    expect(oauth.getValidatedIdTokenClaims(tokens)).toMatchObject({ sub, name: 'Cikgu Dua', email: 'guru.dua@moe.gov.my' });
   });
 });

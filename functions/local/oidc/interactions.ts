@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type Interaction, type Provider } from 'oidc-provider';
 import { checkCredentials, type DemoAccount } from './accounts';
+import type { ImportedAccounts } from './imported';
 import { LANG_COOKIE, asLang, contentSecurityPolicy, langFromUiLocales, loginPage, messagePage, parseCookies, t, type Lang } from './pages';
 
 /** Failed logins allowed per username and IP within the window, before every attempt is refused. */
@@ -52,6 +53,8 @@ export class FailedLoginLimiter {
 export type InteractionContext = {
   provider: Provider;
   accounts: readonly DemoAccount[];
+  /** Accounts created by imports: they sign in with their email. */
+  imported?: ImportedAccounts;
   clientId: string;
   limiter: FailedLoginLimiter;
   /** Where "return to Latih" links point (the web app's origin). */
@@ -177,7 +180,7 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
       });
       return true;
     }
-    const account = checkCredentials(ctx.accounts, username, password);
+    const account = checkCredentials(ctx.accounts, username, password) ?? ctx.imported?.check(username, password);
     if (!account) {
       ctx.limiter.fail(key);
       sendHtml(res, 401, loginPage({ lang, uid: interaction.uid, accounts: ctx.accounts, error: 'wrong', username }));

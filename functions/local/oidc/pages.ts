@@ -24,6 +24,7 @@ const strings = {
     tooMany: 'Terlalu banyak percubaan log masuk yang gagal. Sila cuba lagi dalam satu minit.',
     demoHeading: 'Akaun demo — tempatan sahaja',
     demoHint: 'Setiap akaun demo menggunakan kata laluan',
+    importedHint: 'Orang yang didaftarkan melalui import CSV log masuk dengan e-mel mereka dan kata laluan yang sama,',
     demoUsername: 'Nama pengguna',
     signInAs: (name: string) => `Log masuk sebagai ${name}`,
     expiredTitle: 'Sesi log masuk telah tamat',
@@ -50,6 +51,7 @@ const strings = {
     tooMany: 'Too many failed sign-in attempts. Please try again in a minute.',
     demoHeading: 'Demo accounts — local only',
     demoHint: 'Every demo account uses the password',
+    importedHint: 'People registered by a CSV import sign in with their email and the same password,',
     demoUsername: 'Username',
     signInAs: (name: string) => `Sign in as ${name}`,
     expiredTitle: 'Sign-in session expired',
@@ -191,7 +193,7 @@ ${langField}
 <a class="cancel" href="${base}/abort">${s.cancel}</a>
 <section aria-labelledby="demo-heading">
 <h2 id="demo-heading">${s.demoHeading}</h2>
-<p class="hint">${s.demoHint} <code>demo</code>.</p>
+<p class="hint">${s.demoHint} <code>demo</code>. ${s.importedHint} <code>demo</code>.</p>
 <ul class="accounts">
 ${demo}
 </ul>

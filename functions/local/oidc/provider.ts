@@ -19,6 +19,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DemoAccount } from './accounts';
+import { ACCOUNT_ADMIN_PATH, handleAccountAdmin } from './admin';
+import { ImportedAccounts } from './imported';
 import { FailedLoginLimiter, defaultRateLimit, handleInteraction, type RateLimit } from './interactions';
 import { loadOrCreateSigningKeys } from './keys';
 import { LANG_COOKIE, asLang, errorPage, loggedOutPage, logoutPage, parseCookies, contentSecurityPolicy, type Lang } from './pages';
@@ -48,11 +50,17 @@ export type OidcProviderOptions = {
   keysFile?: string;
   /** Failed logins per username and IP; defaults to 10 a minute. */
   rateLimit?: RateLimit;
+  /** Keep accounts created by imports here (e.g. `.data/oidc-imported-accounts.json`); in memory when omitted. */
+  importedAccountsFile?: string;
+  /** Secret of the account-admin endpoint (admin.ts); without it the endpoint refuses everyone. */
+  adminSecret?: string;
 };
 
 export type OidcProvider = {
   issuer: string;
   jwksUri: string;
+  /** Where imports create accounts (ACCOUNT_ADMIN_URL). */
+  accountAdminUrl: string;
   stop(): Promise<void>;
 };
 
@@ -60,7 +68,7 @@ function langOf(ctx: KoaContextWithOIDC): Lang {
   return asLang(parseCookies(ctx.headers.cookie).get(LANG_COOKIE)) ?? 'ms';
 }
 
-function providerConfiguration(options: OidcProviderOptions, jwks: { keys: object[] }, webOrigin: string | undefined): Configuration {
+function providerConfiguration(options: OidcProviderOptions, jwks: { keys: object[] }, webOrigin: string | undefined, imported: ImportedAccounts): Configuration {
   const bySub = new Map(options.accounts.map((a) => [a.sub, a]));
   const webOrigins = new Set(options.redirectUris.map((uri) => new URL(uri).origin));
   return {
@@ -102,7 +110,7 @@ function providerConfiguration(options: OidcProviderOptions, jwks: { keys: objec
     routes: { jwks: JWKS_PATH },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
-      const account = bySub.get(sub);
+      const account = bySub.get(sub) ?? importedClaims(imported, sub);
       if (!account) return undefined;
       return {
         accountId: account.sub,
@@ -161,6 +169,12 @@ function providerConfiguration(options: OidcProviderOptions, jwks: { keys: objec
   };
 }
 
+/** An imported account in the demo accounts' claim shape (no kind: the profile says it). */
+function importedClaims(imported: ImportedAccounts, sub: string) {
+  const a = imported.bySub(sub);
+  return a ? { sub: a.sub, name: a.name, kind: undefined, email: a.email } : undefined;
+}
+
 /**
  * Starts the provider on its own HTTP server and resolves once it listens. `stop()` closes
  * the server and every open connection.
@@ -190,17 +204,20 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   // The issuer needs the port, known for sure only once listening (port 0 picks one).
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${host}:${port}`;
-  const provider = new Provider(issuer, providerConfiguration(options, jwks, webOrigin));
+  const imported = new ImportedAccounts(options.importedAccountsFile);
+  const provider = new Provider(issuer, providerConfiguration(options, jwks, webOrigin, imported));
   provider.on('server_error', (_ctx: unknown, err: unknown) => console.error('[oidc] server error:', err));
   const interactionContext = {
     provider,
     accounts: options.accounts,
+    imported,
     clientId: options.clientId,
     limiter: new FailedLoginLimiter(options.rateLimit ?? defaultRateLimit),
     webOrigin,
   };
   const callback = provider.callback();
   handle = async (req, res) => {
+    if (await handleAccountAdmin({ accounts: imported, secret: options.adminSecret }, req, res)) return;
     if (await handleInteraction(interactionContext, req, res)) return;
     await callback(req, res);
   };
@@ -209,6 +226,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
   return {
     issuer,
     jwksUri: `${issuer}${JWKS_PATH}`,
+    accountAdminUrl: `${issuer}${ACCOUNT_ADMIN_PATH}`,
     stop: () =>
       (stopped ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
