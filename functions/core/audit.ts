@@ -85,6 +85,12 @@ export class ChangeConditionFailed extends Error {
 }
 
 export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: () => Date = () => new Date()) {
+  /**
+   * The head this instance last wrote, per chain: the next append tries it first and skips a
+   * read. The append is conditional on the head anyway, so a stale guess (another instance
+   * wrote since) costs one failed attempt and a fresh read, never a fork.
+   */
+  const lastHeads = new Map<number, { seq: number; hash: string }>();
   return {
     /**
      * Writes `items` (the change, with their own conditions) and one audit event in one
@@ -94,9 +100,11 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
     async writeWithAudit(items: TransactItem[], change: AuditChange): Promise<AuditEvent> {
       const chain = chainOf(change.record);
       for (let attempt = 1; ; attempt++) {
-        const { Item: head } = await ddb.send(
+        const guess = attempt === 1 ? lastHeads.get(chain) : undefined;
+        lastHeads.delete(chain);
+        const head = guess ?? (await ddb.send(
           new GetCommand({ TableName: tableName, Key: { pk: chainPk(chain), sk: HEAD_SK }, ConsistentRead: true }),
-        );
+        )).Item;
         const prevSeq = Number(head?.seq ?? 0);
         const prevHash = String(head?.hash ?? GENESIS);
         const at = clock().toISOString();
@@ -136,6 +144,7 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
         ];
         try {
           await ddb.send(new TransactWriteCommand({ TransactItems: transact }));
+          lastHeads.set(chain, { seq: event.seq, hash: event.hash });
           return event;
         } catch (err) {
           if (!(err instanceof TransactionCanceledException) && (err as Error).name !== 'TransactionCanceledException') throw err;
@@ -145,6 +154,8 @@ export function auditLog(ddb: DynamoDBDocumentClient, tableName: string, clock: 
           const raced = reasons.slice(items.length).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
           const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
           if ((!raced && !conflict) || attempt >= MAX_ATTEMPTS) throw err;
+          // A stale guess of the head: read it and go again at once.
+          if (guess) continue;
           // Full jitter, capped: spreads the losers so the next round has few contenders.
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
         }

@@ -204,9 +204,8 @@ export function learningService({ store, courses, identity, audit, clock, onComp
    * version does so here (recorded and audited like any change).
    */
   async function open(userId: string, code: string, requestId: string) {
-    const e = await store.enrolment(userId, code);
+    const [e, course] = await Promise.all([store.enrolment(userId, code), courses.current(code)]);
     if (!e) throw new AppError('ENROLMENT_NOT_FOUND');
-    const course = await courses.current(code);
     if (course && course.onNewVersion === 'move-forward' && course.version !== e.version && (e.status === 'active' || e.status === 'waitlisted' || e.status === 'pending-approval')) {
       const version = await courses.version(code, course.version);
       const next = moveForward(e, course, version, clock().toISOString());
@@ -274,12 +273,15 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       if (stored.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return { ...stored, replayed: true };
     };
-    if (await store.replay(userId, key)) return replayed();
+    // No read of the replay record first: it is written with the change, conditionally, so a
+    // duplicate fails that condition (Replayed). A duplicate can also fail the change's own checks
+    // (the first one used the last attempt, or finished the course): then the replay answers too.
     try {
       const out = await run((status, body) => store.putReplay(userId, key, { fingerprint, status, body }, clock()));
       return { ...out, fingerprint, replayed: false as const };
     } catch (err) {
       if (err instanceof Replayed) return replayed();
+      if (err instanceof AppError && (await store.replay(userId, key))) return replayed();
       throw err;
     }
   }

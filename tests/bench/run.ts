@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { logger } from '../../functions/core/logger';
 import { repoRoot, startPlatform } from '../../functions/local/platform';
 import { measureApi } from './api';
+import { measureLearning } from './learning';
 import { measureBundles } from './bundles';
 import { measurePages } from './pages';
 
@@ -62,6 +63,27 @@ async function main() {
     say();
     say(`Ratios: list route / GetItem p50 ${(r.route.p50 / r.getItem.p50).toFixed(2)}×, p99 ${(r.route.p99 / r.getItem.p99).toFixed(2)}×; ` +
       `list route / bare Query p50 ${(r.route.p50 / r.query.p50).toFixed(2)}×; detail route / GetItem p50 ${(r.detail.p50 / r.getItem.p50).toFixed(2)}×, p99 ${(r.detail.p99 / r.getItem.p99).toFixed(2)}×`);
+    say();
+
+    const l = await measureLearning({ dynamodbEndpoint: platform.config.dynamodbEndpoint!, s3Endpoint: platform.config.s3Endpoint! }, seconds);
+    say(`## Learning writes vs the bare DynamoDB Local transaction they must make (autocannon, ${l.connections} connections, same process and run) — target within 1.3×`);
+    say('The route: token check, rate-limit counter, idempotency check, enrolment + course reads, audit chain head read, then one TransactWriteItems (replay record, enrolment, [attempt,] audit event, chain head). The bare call: that TransactWriteItems alone.');
+    say('| target | p50 ms | p99 ms | req/s | requests | non-2xx |');
+    say('|---|--:|--:|--:|--:|--:|');
+    const row = (name: string, x: { p50: number; p99: number; rps: number; requests: number; non2xx: number }) =>
+      say(`| ${name} | ${ms(x.p50)} | ${ms(x.p99)} | ${x.rps.toFixed(0)} | ${x.requests} | ${x.non2xx} |`);
+    row('bare TransactWriteItems (4 items)', l.bareProgress);
+    row('bare GetItem + TransactWriteItems (4 items)', l.bareReadWrite);
+    row('POST /api/me/enrolments/:code/progress (finished)', l.finish);
+    row('bare TransactWriteItems (5 items)', l.bareQuiz);
+    row('POST /api/me/enrolments/:code/quiz/attempts', l.submit);
+    say();
+    say(`Ratios: finish lesson / bare write p50 ${(l.finish.p50 / l.bareProgress.p50).toFixed(2)}×, p99 ${(l.finish.p99 / l.bareProgress.p99).toFixed(2)}×; ` +
+      `finish lesson / bare read-then-write p50 ${(l.finish.p50 / l.bareReadWrite.p50).toFixed(2)}×; ` +
+      `submit quiz / bare write p50 ${(l.submit.p50 / l.bareQuiz.p50).toFixed(2)}×, p99 ${(l.submit.p99 / l.bareQuiz.p99).toFixed(2)}×`);
+    say();
+    say(`## Coordinator dashboard, one unit of ${l.dashboardPeople.toLocaleString('en')} learners (1 connection, 50 requests)`);
+    say(`DynamoDB commands per request: ${l.dashboardCommands} (no Scan). p50 ${ms(l.dashboard.p50)} ms, p99 ${ms(l.dashboard.p99)} ms, non-2xx ${l.dashboard.non2xx}.`);
   } finally {
     await platform.stop();
   }

@@ -40,7 +40,7 @@ async function target(where: 'own' | 'foreign') {
 
 function requestFor(op: Operation, t: { id: string; orgId: string }) {
   const path = op.path.replace(':id', t.id).replace(':role', 'learner').replace(':orgId', t.orgId)
-    .replace(':code', 'DA-301').replace(':lessonId', 'pengenalan');
+    .replace(':code', 'DA-301').replace(':lessonId', 'asking-the-right-question');
   const a = op.access;
   const query =
     op.operationId === 'browseAudit' ? '?day=2026-12-04'
@@ -52,7 +52,7 @@ function requestFor(op: Operation, t: { id: string; orgId: string }) {
     : op.operationId === 'enrolMe' || op.operationId === 'enrolUser' ? { code: 'DA-301' }
     : op.operationId === 'enrolOrgPeople' ? { code: 'DA-301', userIds: [t.id] }
     : op.operationId === 'decideEnrolment' ? { decision: 'approve' }
-    : op.operationId === 'recordProgress' ? { lessonId: 'pengenalan', state: 'opened' }
+    : op.operationId === 'recordProgress' ? { lessonId: 'asking-the-right-question', state: 'opened' }
     : op.operationId === 'submitQuiz' ? { answers: [{ questionId: 'q1', optionIds: ['a'] }] }
     : undefined;
   return { path: path + query, method: op.method.toUpperCase(), body };
