@@ -25,6 +25,8 @@ type Provider = {
   as: oauth.AuthorizationServer;
   client: oauth.Client;
   scope: string;
+  /** Where to sign out when the issuer has no end_session_endpoint (Cognito's hosted /logout). */
+  logoutUrl?: string;
   options: { [oauth.allowInsecureRequests]?: boolean };
 };
 
@@ -39,7 +41,7 @@ function provider(): Promise<Provider> {
     const local = issuer.protocol === 'http:' && (issuer.hostname === '127.0.0.1' || issuer.hostname === 'localhost');
     const options = local ? { [oauth.allowInsecureRequests]: true } : {};
     const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...options, algorithm: 'oidc' }));
-    return { as, client: { client_id: config.clientId }, scope: config.scope, options };
+    return { as, client: { client_id: config.clientId }, scope: config.scope, ...(config.logoutUrl ? { logoutUrl: config.logoutUrl } : {}), options };
   })().catch((err: unknown) => {
     providerOnce = undefined;
     throw err;
@@ -76,6 +78,8 @@ export async function signIn(options: { returnTo?: string } = {}): Promise<void>
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     ui_locales: locale.lang,
+    // Cognito's hosted login reads `lang`, not ui_locales.
+    lang: locale.lang,
   }).toString();
   // Stored right before leaving: of two quick clicks, the state kept is the one that goes.
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ state, verifier, ...(returnTo ? { returnTo } : {}) } satisfies Pending));
@@ -95,6 +99,7 @@ function keep(result: oauth.TokenEndpointResponse, p: Provider, previous?: Token
     ...((result.refresh_token ?? previous?.refresh) ? { refresh: result.refresh_token ?? previous?.refresh } : {}),
     expiresAt: Date.now() + (result.expires_in ?? 300) * 1000,
     ...(p.as.end_session_endpoint ? { endSession: p.as.end_session_endpoint } : {}),
+    ...(p.logoutUrl ? { logoutUrl: p.logoutUrl } : {}),
     clientId: p.client.client_id,
   };
   writeTokens(tokens);

@@ -17,6 +17,8 @@ export type Tokens = {
   expiresAt: number;
   /** From discovery, for signing out without loading the OpenID client again. */
   endSession?: string;
+  /** The API's sign-out address, used instead of endSession when given (Cognito has none). */
+  logoutUrl?: string;
   clientId: string;
 };
 
@@ -101,12 +103,15 @@ export function forget() {
 }
 
 /**
- * Signs out here and at the provider (its end-session endpoint, which comes back to the home
- * page), so the next sign-in asks who is there rather than reusing the provider's session.
+ * Signs out here and at the provider (the API's `logoutUrl` when it gives one, Cognito's
+ * hosted /logout, else the provider's end-session endpoint; both come back to the home page),
+ * so the next sign-in asks who is there rather than reusing the provider's session.
  */
 export function signOut(lang: string) {
   const tokens = readTokens();
   forget();
+  // Cognito: its hosted /logout, already naming the client and where to come back to.
+  if (tokens?.logoutUrl) return location.assign(tokens.logoutUrl);
   if (!tokens?.endSession) return location.assign('/');
   const url = new URL(tokens.endSession);
   url.search = new URLSearchParams({

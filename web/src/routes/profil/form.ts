@@ -4,7 +4,7 @@
  * same MyKad and phone functions, and the words of its `fieldMessages`) so most mistakes show
  * at once; the API still checks everything and its answer wins.
  */
-import { formatMyKad, parseMyKad } from '$functions/core/mykad';
+import { parseMyKad } from '$functions/core/mykad';
 import { parsePhone } from '$functions/core/phone';
 import type { Profile, ProfileInput } from '$functions/identity/api';
 import { formatPhone } from '$lib/identity/format';
@@ -42,12 +42,15 @@ export const emptyForm = (): Form => ({
   kind: '', name: '', ic: '', phone: '', email: '', orgId: '', department: '', payScale: '', grade: '', educationLevel: '',
 });
 
-/** The form for editing a profile; `fullIc` is the holder's own unmasked number. */
-export function fromProfile(profile: Profile, fullIc: string): Form {
+/**
+ * The form for editing a profile. The MyKad starts empty: left so, the API keeps the number
+ * on record (the page never holds the full number); typed, it replaces it.
+ */
+export function fromProfile(profile: Profile): Form {
   return {
     kind: profile.kind,
     name: profile.name,
-    ic: /^\d{12}$/.test(fullIc) ? formatMyKad(fullIc) : fullIc,
+    ic: '',
     phone: profile.phone ? formatPhone(profile.phone) : '',
     email: profile.email ?? '',
     orgId: profile.orgId,
@@ -64,7 +67,7 @@ const CIVIL_GRADE = /^[A-Z]{0,3}\d{1,2}$/;
 type Strings = (typeof strings)['ms'];
 
 /** The request body, or the problems of each field in the UI language. */
-export function checkForm(form: Form, orgs: Orgs | null, s: Strings): { input: ProfileInput } | { errors: Errors } {
+export function checkForm(form: Form, orgs: Orgs | null, s: Strings, options: { hasIc?: boolean } = {}): { input: ProfileInput } | { errors: Errors } {
   const errors: Errors = {};
   const name = form.name.trim().replace(/\s+/g, ' ');
   const email = form.email.trim();
@@ -75,8 +78,9 @@ export function checkForm(form: Form, orgs: Orgs | null, s: Strings): { input: P
   if (!form.kind) errors.kind = s.required.kind;
   if (name.length < 3) errors.name = s.required.name;
   else if (name.length > 120) errors.name = s.tooLong;
-  if (!form.ic.trim()) errors.ic = s.required.ic;
-  else {
+  if (!form.ic.trim()) {
+    if (!options.hasIc) errors.ic = s.required.ic;
+  } else {
     const ic = parseMyKad(form.ic, new Date());
     if (!ic.ok) errors.ic = ic.reason === 'FORMAT' ? s.icFormat : s.icDate;
   }
@@ -100,7 +104,7 @@ export function checkForm(form: Form, orgs: Orgs | null, s: Strings): { input: P
 
   const common = {
     name,
-    ic: form.ic.trim(),
+    ...(form.ic.trim() ? { ic: form.ic.trim() } : {}),
     orgId: form.orgId,
     ...(phone ? { phone } : {}),
     ...(email ? { email } : {}),

@@ -16,9 +16,11 @@ export const strings = bilingual(
     unit: 'Unit',
     kind: 'Jenis',
     status: 'Status',
-    found: (n: number, q: string) =>
-      n === 0 ? (q ? `Tiada pengguna sepadan dengan “${q}”.` : 'Tiada pengguna dalam skop anda.') : `${count(n, 'ms', 'pengguna')} dijumpai.`,
-    capped: 'Hanya 50 yang pertama dipaparkan: perhalusi carian anda.',
+    found: (n: number, q: string, more: boolean) =>
+      n === 0 ? (q ? `Tiada pengguna sepadan dengan “${q}”.` : 'Tiada pengguna dalam skop anda.') : `${count(n, 'ms', 'pengguna')} dipaparkan${more ? '; ada lagi' : ''}.`,
+    onlyWaiting: 'Hanya yang menunggu pengesahan',
+    loadMore: 'Muatkan lagi',
+    loadMoreFailed: 'Tidak dapat memuatkan lagi. Cuba semula.',
     loadFailed: 'Senarai pengguna tidak dapat dimuatkan',
   },
   {
@@ -35,9 +37,11 @@ export const strings = bilingual(
     unit: 'Unit',
     kind: 'Type',
     status: 'Status',
-    found: (n, q) =>
-      n === 0 ? (q ? `No users match “${q}”.` : 'No users in your scope.') : `${count(n, 'en', 'user', 'users')} found.`,
-    capped: 'Only the first 50 are shown: narrow your search.',
+    found: (n, q, more) =>
+      n === 0 ? (q ? `No users match “${q}”.` : 'No users in your scope.') : `${count(n, 'en', 'user', 'users')} shown${more ? '; there are more' : ''}.`,
+    onlyWaiting: 'Only those waiting for verification',
+    loadMore: 'Load more',
+    loadMoreFailed: 'Could not load more. Try again.',
     loadFailed: 'The user list could not be loaded',
   },
 );
