@@ -175,7 +175,13 @@ export type AnswerProblem = { field: string; problem: FieldProblem };
  * of that question (a single-answer question takes one). A multiple-answer question is right
  * only when exactly the correct options are chosen. Score: percent of questions right, rounded down.
  */
-export function scoreQuiz(quiz: CourseSnapshot['quiz'], answers: { questionId: string; optionIds: string[] }[]) {
+export type QuizScore = {
+  score: number;
+  passed: boolean;
+  results: { questionId: string; correct: boolean; correctOptionIds: string[]; explanation?: { ms: string; en: string } }[];
+};
+
+export function scoreQuiz(quiz: CourseSnapshot['quiz'], answers: { questionId: string; optionIds: string[] }[]): { problems: AnswerProblem[] } | QuizScore {
   const problems: AnswerProblem[] = [];
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   const seen = new Set<string>();
@@ -190,7 +196,7 @@ export function scoreQuiz(quiz: CourseSnapshot['quiz'], answers: { questionId: s
     return undefined;
   });
   for (const q of quiz.questions) if (!seen.has(q.id)) problems.push({ field: `answers.${q.id}`, problem: 'UNANSWERED' });
-  if (problems.length) return { problems } as const;
+  if (problems.length) return { problems };
 
   const chosen = new Map(answers.map((a) => [a.questionId, new Set(a.optionIds)]));
   const results = quiz.questions.map((q) => {
@@ -200,5 +206,5 @@ export function scoreQuiz(quiz: CourseSnapshot['quiz'], answers: { questionId: s
   });
   const right = results.filter((r) => r.correct).length;
   const score = Math.floor((right * 100) / quiz.questions.length);
-  return { score, passed: score >= quiz.passMark, results } as const;
+  return { score, passed: score >= quiz.passMark, results };
 }

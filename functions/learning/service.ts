@@ -336,7 +336,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
           if (e.attempts >= e.maxAttempts) throw new AppError('QUIZ_ATTEMPTS_EXHAUSTED', { attempts: e.attempts });
           const { snapshot } = await courses.version(code, e.version);
           const scored = scoreQuiz(snapshot.quiz, answers);
-          if ('problems' in scored) throw fieldErrors(scored.problems!, lang);
+          if ('problems' in scored) throw fieldErrors(scored.problems, lang);
           const now = clock();
           const n = e.attempts + 1;
           const next: EnrolmentRecord = {
