@@ -19,6 +19,7 @@ import { Data, TABLE_INDEXES } from './constructs/data';
 import { ContextFunction } from './constructs/functions';
 import { Identity, type OidcProviderConfig } from './constructs/identity';
 import { Web } from './constructs/web';
+import { Certificates } from './constructs/certificates';
 import { needsPiiKey, needsTokenVerification, validateContext } from './manifest';
 
 export interface LatihStackProps extends StackProps {
@@ -43,6 +44,8 @@ export class LatihStack extends Stack {
   readonly api: Api;
   readonly authorizer: HttpJwtAuthorizer;
   readonly web: Web;
+  /** The certificates' signing key; only when a context signs certificates. */
+  readonly certificates?: Certificates;
 
   constructor(scope: Construct, id: string, props: LatihStackProps) {
     super(scope, id, props);
@@ -91,6 +94,8 @@ export class LatihStack extends Stack {
       jwtAudience: [auth.clientId],
     });
 
+    if (contexts.some((c) => c.signsCertificates)) this.certificates = new Certificates(this, 'Certificates', { stage });
+
     const functions = new Map<string, ContextFunction>();
     for (const context of contexts) {
       if (functions.has(context.name)) throw new Error(`Duplicate context "${context.name}" in functions/contexts.ts`);
@@ -106,6 +111,9 @@ export class LatihStack extends Stack {
           ...(needsTokenVerification(context) ? { auth } : {}),
           ...(needsPiiKey(context) ? { piiKeySecret: this.data.piiKeySecret } : {}),
           ...(context.loginAccounts ? { userPool: this.identity.userPool } : {}),
+          ...(context.signsCertificates && this.certificates
+            ? { certificates: { signingKey: this.certificates.signingKey, publicBaseUrl: siteOrigins[0]! } }
+            : {}),
         }),
       );
     }

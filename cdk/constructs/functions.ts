@@ -80,6 +80,12 @@ export interface ContextFunctionProps {
    * given => COGNITO_USER_POOL_ID and exactly AdminCreateUser/AdminGetUser on this pool.
    */
   userPool?: cognito.IUserPool;
+  /**
+   * For the context that signs certificates (manifest `signsCertificates`): its KMS signing key
+   * (CERT_SIGNING_KMS_KEY_ID, exactly kms:Sign and kms:GetPublicKey on it) and the site's address
+   * (PUBLIC_BASE_URL, for QR codes and credential ids).
+   */
+  certificates?: { signingKey: kms.IKey; publicBaseUrl: string };
 }
 
 export class ContextFunction extends Construct {
@@ -148,6 +154,15 @@ export class ContextFunction extends Construct {
         }),
       );
     }
+    if (props.certificates) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'SignCertificates',
+          actions: ['kms:Sign', 'kms:GetPublicKey'],
+          resources: [props.certificates.signingKey.keyArn],
+        }),
+      );
+    }
     if (props.userPool) {
       this.role.addToPolicy(
         new iam.PolicyStatement({
@@ -194,6 +209,9 @@ export class ContextFunction extends Construct {
         ...(props.auth ? { OIDC_ISSUER: props.auth.issuer, OIDC_CLIENT_ID: props.auth.clientId } : {}),
         ...(props.auth?.logoutUrl ? { OIDC_LOGOUT_URL: props.auth.logoutUrl } : {}),
         ...(props.userPool ? { COGNITO_USER_POOL_ID: props.userPool.userPoolId } : {}),
+        ...(props.certificates
+          ? { CERT_SIGNING_KMS_KEY_ID: props.certificates.signingKey.keyArn, PUBLIC_BASE_URL: props.certificates.publicBaseUrl }
+          : {}),
         // The ARN, not the key: the function reads the value at cold start.
         ...(props.piiKeySecret ? { PII_HMAC_KEY_SECRET_ARN: props.piiKeySecret.secretArn } : {}),
       },

@@ -31,6 +31,11 @@ const Env = z.object({
   PII_HMAC_KEY: z.optional(z.string().check(z.minLength(32))),
   /** In AWS: the Secrets Manager secret holding PII_HMAC_KEY, read once at cold start. */
   PII_HMAC_KEY_SECRET_ARN: z.optional(z.string().check(z.regex(/^arn:aws[\w-]*:secretsmanager:/))),
+  /** Where people open the platform (the site's origin): QR codes and credential ids point there. */
+  PUBLIC_BASE_URL: optionalUrl,
+  /** The certificates' signing key: an asymmetric KMS key (AWS) or a local key file (npm start). */
+  CERT_SIGNING_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
+  CERT_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type Config = {
@@ -38,17 +43,14 @@ export type Config = {
   contentBucket: string;
   region: string;
   dynamodbEndpoint?: string;
-  /** Where people open the platform (the site's origin): QR codes and credential ids point there. */
-  PUBLIC_BASE_URL: optionalUrl,
-  /** The certificates' signing key: an asymmetric KMS key (AWS) or a local key file (npm start). */
-  CERT_SIGNING_KMS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
-  CERT_SIGNING_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   s3Endpoint?: string;
   oidc?: { issuer: string; clientId: string; jwksUrl: string; logoutUrl?: string };
   /** Where imports create sign-in accounts: Cognito in AWS, the local provider on a laptop. */
   loginAccounts?: { kind: 'cognito'; userPoolId: string } | { kind: 'local'; url: string; secret: string };
   piiKey?: string;
   piiKeySecretArn?: string;
+  publicBaseUrl?: string;
+  certSigning?: { kmsKeyId: string } | { keyFile: string };
 };
 
 export class ConfigError extends Error {
@@ -58,8 +60,6 @@ export class ConfigError extends Error {
 /** A configuration value a context cannot run without; fails at cold start naming it. */
 export function required<T>(value: T | undefined, names: string): T {
   if (value === undefined) throw new ConfigError(`Invalid configuration: ${names} (required by this context)`);
-  publicBaseUrl?: string;
-  certSigning?: { kmsKeyId: string } | { keyFile: string };
   return value;
 }
 
@@ -92,8 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : {}),
     ...(e.PII_HMAC_KEY ? { piiKey: e.PII_HMAC_KEY } : {}),
     ...(e.PII_HMAC_KEY_SECRET_ARN ? { piiKeySecretArn: e.PII_HMAC_KEY_SECRET_ARN } : {}),
-  };
-}
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') } : {}),
     ...(e.CERT_SIGNING_KMS_KEY_ID ? { certSigning: { kmsKeyId: e.CERT_SIGNING_KMS_KEY_ID } }
       : e.CERT_SIGNING_KEY_FILE ? { certSigning: { keyFile: e.CERT_SIGNING_KEY_FILE } } : {}),
+  };
+}
