@@ -85,6 +85,7 @@ export const contexts: ContextManifest[] = [
     routes: [
       'GET /api/me/learning',
       'POST /api/me/enrolments',
+      'POST /api/me/paths',
       'GET /api/me/enrolments/{code}',
       'DELETE /api/me/enrolments/{code}',
       'GET /api/me/enrolments/{code}/lessons/{lessonId}',

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { programmeIds } from '../core/access';
-import { Bilingual, CourseCodeParam, trainingCategories } from '../catalogue/api';
+import { Bilingual, CourseCodeParam, trainingCategories, tracks } from '../catalogue/api';
 
 export const enrolmentStatuses = ['pending-approval', 'waitlisted', 'active', 'completed', 'withdrawn', 'rejected'] as const;
 export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
@@ -32,6 +32,15 @@ export const YearQuery = z.object({ year: z.optional(Year) });
 export const LessonQuery = z.object({ lang: z._default(z.enum(['ms', 'en']), 'ms') });
 
 export const EnrolInput = z.object({ code: CourseCode });
+export const PathInput = z.object({ programme: z.enum(programmeIds), track: z.optional(z.enum(tracks)) });
+export const pathOutcomes = ['enrolled', 'pending-approval', 'waitlisted', 'already-enrolled', 'after-prerequisites', 'not-eligible'] as const;
+export const PathResponse = z.object({
+  path: z.object({
+    programme: z.enum(programmeIds),
+    track: z.optional(z.enum(tracks)),
+    courses: z.array(z.object({ code: z.string(), title: Bilingual, outcome: z.enum(pathOutcomes) })),
+  }),
+});
 export const BulkEnrolInput = z.object({
   code: CourseCode,
   userIds: z.array(UserId).check(z.minLength(1), z.maxLength(200)),
@@ -107,6 +116,8 @@ export type TrainingYear = z.output<typeof TrainingYear>;
 
 export const MyLearningResponse = z.object({
   enrolments: z.array(Enrolment),
+  /** Programme paths the learner follows: their courses are enrolled as prerequisites are met. */
+  paths: z.array(z.object({ programme: z.enum(programmeIds), track: z.optional(z.enum(tracks)), codes: z.array(z.string()) })),
   training: TrainingYear,
   completions: z.array(Completion),
   /** What to do next: resume a course, take a quiz, or a course to start. */

@@ -38,7 +38,17 @@ export function learningDeps(config: Config, clients: Clients, options: { clock?
     const { certificate, items } = certificateIssueItems(config.tableName, facts, now);
     return { items, certificateNumber: certificate.number };
   });
-  const service = learningService({ store, courses, identity, audit, clock, onComplete });
+  const pathCourses = async (programme: '3.1' | '7.1' | '7.2', track?: 'school' | 'rural') => {
+    const found: { code: string; title: { ms: string; en: string } }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await catalogue.listCourses({ programme, ...(track ? { track } : {}), limit: 50, ...(cursor ? { cursor } : {}) });
+      found.push(...page.items.map((c) => ({ code: c.code, title: c.title })));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return found;
+  };
+  const service = learningService({ store, courses, identity, audit, clock, onComplete, pathCourses, needsApproval });
   return { service, store, courses, reports: learningReports(store, orgs, courses), orgs, identity, needsApproval, clock };
 }
 

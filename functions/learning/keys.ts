@@ -10,6 +10,7 @@
  *   learner        pk=USER#<userId>  sk=LEARNER                                           counts and hours per year, for dashboards
  *                  gsi3pk=ORGLEARNERS#<orgId>  gsi3sk=<userId>
  *   seats          pk=COURSE#<code>  sk=SEATS                                             seats taken (capacity is the course's)
+ *   path           pk=USER#<userId>  sk=PATH#<programme>#<track|->                    a programme path: its courses are enrolled as prerequisites allow
  *   idempotency    pk=USER#<userId>  sk=IDEM#<key>     expiresAt (TTL, 24 h)              the first answer to a submission, replayed on retries
  */
 import { coursePk } from '../catalogue/keys';
@@ -31,3 +32,5 @@ export const orgLearnersPk = (orgId: string) => `ORGLEARNERS#${orgId}`;
 export const SEATS_SK = 'SEATS';
 export const idemSk = (key: string) => `IDEM#${key}`;
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+export const PATH_PREFIX = 'PATH#';
+export const pathSk = (programme: string, track?: string) => `${PATH_PREFIX}${programme}#${track ?? '-'}`;

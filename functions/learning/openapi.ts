@@ -3,7 +3,7 @@ import type { Operation } from '../core/openapi';
 import {
   ApprovalsQuery, ApprovalsResponse, AttemptResponse, BulkEnrolInput, BulkEnrolResponse, CompletionsResponse, CourseReportResponse, DecisionInput,
   EnrolInput, EnrolmentDetailResponse, EnrolmentParam, EnrolmentResponse, LessonParam, LessonQuery, LessonResponse, MyLearningResponse, OrgParam,
-  OrgReportQuery, OrgReportResponse, ProgressInput, ProgressResponse, QuizAnswers, QuizResponse, UserEnrolmentParam, UserParam, YearQuery,
+  OrgReportQuery, OrgReportResponse, PathInput, PathResponse, ProgressInput, ProgressResponse, QuizAnswers, QuizResponse, UserEnrolmentParam, UserParam, YearQuery,
 } from './api';
 
 const unauth = { status: 401, codes: ['UNAUTHENTICATED'] };
@@ -24,6 +24,13 @@ export const learningOperations: Operation[] = [
     body: EnrolInput, response: { status: 201, schema: EnrolmentResponse },
     errors: [invalid, unauth, { status: 404, codes: ['COURSE_NOT_FOUND'] }, { status: 409, codes: ['PROFILE_REQUIRED', 'NOT_ELIGIBLE', 'PREREQUISITES_MISSING', 'COURSE_RETIRED', 'EDIT_CONFLICT'] }, tooMany],
     access: { kind: 'signed-in', rateLimit: { max: 30, windowSeconds: 60 } },
+  },
+  {
+    method: 'post', path: '/api/me/paths', operationId: 'enrolMyPath', tag,
+    summary: { ms: 'Ikuti laluan program: daftar semua kursusnya mengikut prasyarat', en: 'Follow a programme path: enrol in its courses as prerequisites allow' },
+    body: PathInput, response: { status: 200, schema: PathResponse },
+    errors: [invalid, unauth, { status: 404, codes: ['PROGRAMME_NOT_FOUND'] }, { status: 409, codes: ['PROFILE_REQUIRED'] }, tooMany],
+    access: { kind: 'signed-in', rateLimit: { max: 10, windowSeconds: 60 } },
   },
   {
     method: 'get', path: '/api/me/enrolments/:code', operationId: 'getMyEnrolment', tag,

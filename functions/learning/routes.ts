@@ -10,7 +10,7 @@ import { AppError, errorMessage, fieldErrors } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';
 import type { OrgDirectory } from '../identity/orgs';
 import {
-  ApprovalsQuery, BulkEnrolInput, DecisionInput, EnrolInput, EnrolmentParam, IdempotencyHeader, LessonParam, LessonQuery, OrgParam, OrgReportQuery,
+  ApprovalsQuery, BulkEnrolInput, PathInput, DecisionInput, EnrolInput, EnrolmentParam, IdempotencyHeader, LessonParam, LessonQuery, OrgParam, OrgReportQuery,
   ProgressInput, QuizAnswers, UserEnrolmentParam, UserParam, YearQuery,
 } from './api';
 import type { CourseEntry, CourseVersions } from './courses';
@@ -57,7 +57,9 @@ export function learningRoutes(deps: LearningRouteDeps) {
     .get('/me/learning', validate('query', YearQuery), async (c) => {
       const { userId } = c.get('principal');
       const year = c.req.valid('query').year ?? thisYear();
-      const [enrolments, completions, rules] = await Promise.all([store.enrolmentsOf(userId), store.completionsOf(userId, year), courses.trainingRules()]);
+      const [enrolments, completions, rules, paths] = await Promise.all([
+        store.enrolmentsOf(userId), store.completionsOf(userId, year), courses.trainingRules(), store.pathsOf(userId),
+      ]);
       const hours: Record<string, number> = {};
       for (const done of completions) hours[done.trainingCategory] = (hours[done.trainingCategory] ?? 0) + done.hours;
       const next = [];
@@ -71,6 +73,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
       }
       return c.json({
         enrolments: await Promise.all(enrolments.map(withPosition)),
+        paths: paths.map((p) => ({ programme: p.programme, ...(p.track ? { track: p.track } : {}), codes: p.codes })),
         training: trainingYear(year, hours, rules),
         completions: completions.sort((a, b) => b.completedAt.localeCompare(a.completedAt)).map(service.completionOut),
         next,
@@ -81,6 +84,11 @@ export function learningRoutes(deps: LearningRouteDeps) {
       const { code } = c.req.valid('json');
       const out = await service.enrol(c.get('principal').userId, code, self(c), c.get('requestId'), { approved: false, needsApproval: deps.needsApproval });
       return c.json({ enrolment: await withPosition(out.enrolment) }, out.created ? 201 : 200);
+    })
+
+    .post('/me/paths', validate('json', PathInput), async (c) => {
+      const { programme, track } = c.req.valid('json');
+      return c.json({ path: await service.enrolPath(c.get('principal').userId, programme, track, c.get('requestId')) }, 200);
     })
 
     .get('/me/enrolments/:code', validate('param', EnrolmentParam), async (c) => {

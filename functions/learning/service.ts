@@ -48,6 +48,9 @@ export type Actor = { userId: string; role: Role | 'self' };
 
 export type LearningDeps = {
   store: LearningStore;
+  /** The active courses of a programme (and track), in path order. */
+  pathCourses(programme: '3.1' | '7.1' | '7.2', track?: 'school' | 'rural'): Promise<{ code: string; title: { ms: string; en: string } }[]>;
+  needsApproval(course: CourseEntry): Promise<boolean>;
   courses: CourseVersions;
   identity: Pick<IdentityStore, 'getProfile'>;
   audit: AuditLog;
@@ -75,7 +78,7 @@ async function retryOnRace<T>(attempt: () => Promise<T>): Promise<T> {
 
 class Raced extends Error {}
 
-export function learningService({ store, courses, identity, audit, clock, onComplete }: LearningDeps) {
+export function learningService({ store, courses, identity, audit, clock, onComplete, pathCourses, needsApproval }: LearningDeps) {
   async function profileOf(userId: string): Promise<Profile | undefined> {
     const p = await identity.getProfile(userId);
     return p ? { userId: p.userId, name: p.name, kind: p.kind, orgId: p.orgId, ic: p.ic } : undefined;
@@ -286,8 +289,54 @@ export function learningService({ store, courses, identity, audit, clock, onComp
     }
   }
 
+  /**
+   * Follows a programme path: enrols in every course of it the learner may take now, and records
+   * the path so the courses waiting for a prerequisite are enrolled when it is completed.
+   */
+  async function enrolPath(userId: string, programme: '3.1' | '7.1' | '7.2', track: 'school' | 'rural' | undefined, requestId: string) {
+    const [list, profile, existing] = await Promise.all([pathCourses(programme, track), profileOf(userId), store.pathsOf(userId)]);
+    if (!profile) throw new AppError('PROFILE_REQUIRED');
+    if (!list.length) throw new AppError('PROGRAMME_NOT_FOUND');
+    const before = existing.find((p) => p.programme === programme && p.track === track);
+    const now = clock().toISOString();
+    const path = { userId, programme, ...(track ? { track } : {}), codes: list.map((c) => c.code), startedAt: before?.startedAt ?? now };
+    await audit.writeWithAudit([store.putPath(path)], {
+      actor: { userId, role: 'self' }, action: before ? 'path.update' : 'path.enrol', record: { type: 'path', id: `${userId}:${programme}:${track ?? '-'}` },
+      orgId: profile.orgId, requestId, summary: { after: { programme, track: track ?? null, courses: path.codes.length } },
+    });
+    const outcomes = [];
+    for (const c of list) outcomes.push({ code: c.code, title: c.title, outcome: await enrolFromPath(userId, c.code, requestId) });
+    return { programme, ...(track ? { track } : {}), courses: outcomes };
+  }
+
+  async function enrolFromPath(userId: string, code: string, requestId: string) {
+    try {
+      const out = await enrol(userId, code, { userId, role: 'self' }, requestId, { approved: false, needsApproval });
+      if (!out.created) return 'already-enrolled' as const;
+      return out.enrolment.status === 'active' ? ('enrolled' as const) : (out.enrolment.status as 'pending-approval' | 'waitlisted');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'PREREQUISITES_MISSING') return 'after-prerequisites' as const;
+      if (err instanceof AppError && (err.code === 'NOT_ELIGIBLE' || err.code === 'COURSE_RETIRED')) return 'not-eligible' as const;
+      throw err;
+    }
+  }
+
+  /** After a completion: enrols the path courses whose prerequisites are now met. Idempotent; a failure leaves the learner to enrol by hand. */
+  async function continuePaths(userId: string, requestId: string) {
+    const paths = await store.pathsOf(userId);
+    if (!paths.length) return;
+    const mine = new Map((await store.enrolmentsOf(userId)).map((e) => [e.code, e.status]));
+    for (const code of new Set(paths.flatMap((p) => p.codes))) {
+      // Enrolled in any state (withdrawn and rejected included: the learner or an approver chose).
+      if (mine.has(code)) continue;
+      await enrolFromPath(userId, code, requestId).catch(() => undefined);
+    }
+  }
+
   return {
     enrol,
+    enrolPath,
+    continuePaths,
     decide,
     withdraw,
     open,
@@ -320,6 +369,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
               },
             },
           }, { raceAt: [1], replayAt: 0 });
+          if (completion) await continuePaths(userId, requestId).catch(() => undefined);
           return { status: 200, body };
         }),
       );
@@ -364,6 +414,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
               },
             },
           }, { raceAt: [1, 2], replayAt: 0 });
+          if (completion) await continuePaths(userId, requestId).catch(() => undefined);
           return { status: 201, body };
         }),
       );

@@ -10,7 +10,7 @@ import type { EnrolmentStatus } from './api';
 import type { EnrolmentRecord } from './enrolment';
 import {
   COMPLETION_PREFIX, ENROL_PREFIX, IDEMPOTENCY_TTL_SECONDS, LEARNER_SK, SEATS_SK, attemptPrefix, attemptSk, completionSk, completionsMonthPk,
-  courseEnrolPk, courseEnrolSk, coursePk, enrolSk, idemSk, orgEnrolPk, orgLearnersPk, userPk,
+  PATH_PREFIX, courseEnrolPk, courseEnrolSk, coursePk, enrolSk, idemSk, orgEnrolPk, orgLearnersPk, pathSk, userPk,
 } from './keys';
 import { malaysianMonth, malaysianYear, type TrainingCategory } from './training';
 
@@ -41,6 +41,9 @@ export type LearnerRecord = {
 };
 
 export type Replay = { fingerprint: string; status: number; body: unknown };
+
+/** A programme path a learner follows. */
+export type PathRecord = { userId: string; programme: '3.1' | '7.1' | '7.2'; track?: 'school' | 'rural'; codes: string[]; startedAt: string };
 
 const STRIP = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -172,6 +175,19 @@ export function learningStore(ddb: DynamoDBDocumentClient, tableName: string) {
     async learner(userId: string): Promise<LearnerRecord | undefined> {
       const { Item } = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: userPk(userId), sk: LEARNER_SK } }));
       return strip<LearnerRecord>(Item);
+    },
+
+    async pathsOf(userId: string): Promise<PathRecord[]> {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':p': PATH_PREFIX },
+      });
+      return items.map((i) => strip<PathRecord>(i)!);
+    },
+
+    /** The path, created or extended with courses added to the programme since. */
+    putPath(p: PathRecord): TransactItem {
+      return { Put: { TableName: tableName, Item: { pk: userPk(p.userId), sk: pathSk(p.programme, p.track), type: 'path', ...stripUndefined(p) } } };
     },
 
     async replay(userId: string, key: string): Promise<Replay | undefined> {

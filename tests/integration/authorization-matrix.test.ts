@@ -50,6 +50,7 @@ function requestFor(op: Operation, t: { id: string; orgId: string }) {
     : op.operationId === 'grantRole' ? { role: 'learner', orgId: t.orgId }
     : op.operationId === 'importUsers' ? `nama,mykad\nPeserta Import,${nextIc()}\n`
     : op.operationId === 'enrolMe' || op.operationId === 'enrolUser' ? { code: 'DA-301' }
+    : op.operationId === 'enrolMyPath' ? { programme: '7.1' }
     : op.operationId === 'enrolOrgPeople' ? { code: 'DA-301', userIds: [t.id] }
     : op.operationId === 'decideEnrolment' ? { decision: 'approve' }
     : op.operationId === 'recordProgress' ? { lessonId: 'asking-the-right-question', state: 'opened' }

@@ -284,6 +284,29 @@ describe('lessons, quiz and completion', () => {
   }, 60_000);
 });
 
+describe('programme paths', () => {
+  it('enrols a path\'s courses now where allowed, and the rest as their prerequisites are completed', async () => {
+    await officer('cs-path');
+    const res = await f.request('/api/me/paths', { method: 'POST', as: 'cs-path', body: { programme: '3.1' } });
+    expect(res.status).toBe(200);
+    const outcome = Object.fromEntries(res.body.path.courses.map((c: { code: string; outcome: string }) => [c.code, c.outcome]));
+    expect(outcome).toMatchObject({ 'DA-301': 'enrolled', 'CS-301': 'enrolled', 'AI-301': 'after-prerequisites' });
+    const mine = await f.request('/api/me/learning', { as: 'cs-path' });
+    expect(mine.body.paths).toEqual([{ programme: '3.1', codes: expect.arrayContaining(['AI-301', 'DA-301']) }]);
+    expect(mine.body.enrolments.map((e: { code: string }) => e.code)).not.toContain('AI-301');
+
+    // completing DA-301 unlocks AI-301, which the path enrols at once
+    await submit('cs-path', 'DA-301', rightAnswers('DA-301'));
+    for (const id of lessonsOf('DA-301')) await finish('cs-path', 'DA-301', id);
+    const after = await f.request('/api/me/enrolments/AI-301', { as: 'cs-path' });
+    expect(after.body.enrolment.status).toBe('active');
+    // a teacher following 3.1 is told which courses are not for them
+    await teacher('t-path');
+    const theirs = await f.request('/api/me/paths', { method: 'POST', as: 't-path', body: { programme: '3.1' } });
+    expect(theirs.body.path.courses.every((c: { outcome: string }) => c.outcome === 'not-eligible')).toBe(true);
+  });
+});
+
 describe('content versions', () => {
   it('keeps an enrolled learner on the version they started, and moves them forward when the course says so', async () => {
     await officer('cs-version');
