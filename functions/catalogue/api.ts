@@ -79,6 +79,8 @@ export const CourseDetail = z.extend(CourseSummary, {
   outcomes: z.array(Bilingual),
   prerequisites: z.array(z.object({ code: z.string(), title: Bilingual })),
   validityMonths: z.optional(z.number()),
+  /** This course is the refresher of that one: completing it renews that certificate. */
+  refresherFor: z.optional(z.string()),
   totalMinutes: z.number(),
   modules: z.array(ModuleOutline),
   quiz: z.object({ questionCount: z.number(), passMark: z.number(), maxAttempts: z.number() }),

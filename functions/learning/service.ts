@@ -236,6 +236,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       userId: next.userId, orgId: profile?.orgId ?? next.orgId, code: next.code, title: next.title, version: next.version, completedAt,
       hours: next.hours, trainingCategory: next.trainingCategory, programme: next.programme,
     };
+    const renews = course?.refresherFor ? await store.certificateToRenew(next.userId, course.refresherFor) : undefined;
     const issued = onComplete?.({
       userId: next.userId, holderName: profile?.name ?? '', ...(profile?.ic ? { icMasked: maskMyKad(profile.ic) } : {}), orgId: record.orgId,
       course: {
@@ -243,6 +244,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
         ...(course?.validityMonths ? { validityMonths: course.validityMonths } : {}),
       },
       completedAt,
+      ...(renews ? { renews } : {}),
     }, now);
     if (issued) record.certificateNumber = issued.certificateNumber;
     const completed: EnrolmentRecord = { ...next, status: 'completed', completedAt, orgId: record.orgId, ...(issued ? { certificateNumber: issued.certificateNumber } : {}) };

@@ -6,6 +6,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../core/audit';
 import { orgUsersPk } from '../identity/keys';
+import { userCertsPk } from '../certificates/keys';
 import type { EnrolmentStatus } from './api';
 import type { EnrolmentRecord } from './enrolment';
 import {
@@ -175,6 +176,16 @@ export function learningStore(ddb: DynamoDBDocumentClient, tableName: string) {
     async learner(userId: string): Promise<LearnerRecord | undefined> {
       const { Item } = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: userPk(userId), sk: LEARNER_SK } }));
       return strip<LearnerRecord>(Item);
+    },
+
+    /** The learner's current certificate of a course (newest not revoked or superseded), for a refresher to renew. */
+    async certificateToRenew(userId: string, code: string): Promise<string | undefined> {
+      const items = await queryAll({
+        IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': userCertsPk(userId) },
+        ScanIndexForward: false,
+      });
+      const found = items.find((i) => (i.course as { code?: string } | undefined)?.code === code && i.status === 'valid');
+      return found ? String(found.number) : undefined;
     },
 
     async pathsOf(userId: string): Promise<PathRecord[]> {

@@ -307,6 +307,26 @@ describe('programme paths', () => {
   });
 });
 
+describe('refresher courses', () => {
+  it('renews the certificate of the course they refresh, linking the new one to the old', async () => {
+    await officer('cs-renew');
+    await enrol('cs-renew', 'CS-301');
+    await submit('cs-renew', 'CS-301', rightAnswers('CS-301'));
+    let done;
+    for (const id of lessonsOf('CS-301')) done = await finish('cs-renew', 'CS-301', id);
+    const first = done!.body.completion.certificateNumber;
+    await enrol('cs-renew', 'CS-311');
+    await submit('cs-renew', 'CS-311', rightAnswers('CS-311'));
+    for (const id of lessonsOf('CS-311')) done = await finish('cs-renew', 'CS-311', id);
+    const renewal = done!.body.completion.certificateNumber;
+    expect(renewal).not.toBe(first);
+    const verified = await f.request(`/api/certificates/verify/${renewal}`);
+    expect(JSON.stringify(verified.body)).toContain(first);
+    const old = await f.request(`/api/certificates/verify/${first}`);
+    expect(JSON.stringify(old.body)).toContain(renewal);
+  });
+});
+
 describe('content versions', () => {
   it('keeps an enrolled learner on the version they started, and moves them forward when the course says so', async () => {
     await officer('cs-version');

@@ -82,6 +82,7 @@ function courseMeta(loaded: LoadedCourse, all: Map<string, LoadedCourse>, catego
     outcomes: course.outcomes,
     prerequisites: course.prerequisites.map((code) => ({ code, title: all.get(code)?.course.title ?? { ms: code, en: code } })),
     ...(course.validityMonths ? { validityMonths: course.validityMonths } : {}),
+    ...(course.refresherFor ? { refresherFor: course.refresherFor } : {}),
     totalMinutes: lessons.reduce((sum, l) => sum + l.minutes, 0),
     modules: course.modules.map((m) => ({
       id: m.id,

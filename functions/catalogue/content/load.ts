@@ -194,6 +194,12 @@ function checkPrerequisites(c: Collector, root: string, courses: LoadedCourse[])
   const byCode = new Map(courses.map((lc) => [lc.course.code, lc.course]));
   for (const { course } of courses) {
     const file = join(root, 'courses', course.code, 'course.yaml');
+    if (course.refresherFor && !byCode.has(course.refresherFor)) {
+      c.add(file, 'refresherFor', `"${course.refresherFor}" bukan kursus yang wujud`, `"${course.refresherFor}" is not an existing course`);
+    }
+    if (course.refresherFor && !byCode.get(course.refresherFor)?.validityMonths) {
+      c.add(file, 'refresherFor', `sijil "${course.refresherFor}" tidak tamat tempoh, jadi tiada apa untuk diperbaharui`, `"${course.refresherFor}" certificates do not expire, so there is nothing to renew`);
+    }
     for (const pre of course.prerequisites) {
       if (!byCode.has(pre)) c.add(file, 'prerequisites', `prasyarat "${pre}" bukan kursus yang wujud`, `prerequisite "${pre}" is not an existing course`);
     }

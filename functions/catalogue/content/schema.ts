@@ -85,6 +85,8 @@ export const CourseFile = z.object({
   /** Languages the course is delivered in. Titles and lessons exist in both regardless. */
   languages: z.array(Language).min(1),
   prerequisites: z.array(CourseCode).default([]),
+  /** Completing this course renews the learner's certificate of that course (a refresher). */
+  refresherFor: CourseCode.optional(),
   /** Months a certificate stays valid; absent = does not expire. */
   validityMonths: z.number().int().min(1).max(120).optional(),
   /** Learning outcomes shown on the course page. */
