@@ -36,3 +36,22 @@ export const orgGsi1Sk = (parent: string | undefined, kind: string, id: string) 
 
 /** The gsi1sk of a course, recovered from a cursor, must look like this. */
 export const COURSE_GSI1SK_PATTERN = /^(3\.1|7\.1|7\.2)#(school|rural|-)#([A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){1,3})$/;
+
+/** The training-day rules (content/training-rules.yaml), in the CATALOGUE partition. */
+export const TRAINING_RULES_SK = 'TRAINING-RULES';
+
+/**
+ * The immutable snapshot of one course version in the content bucket: course, quiz (answers
+ * included: the bucket is private) and each lesson in Markdown and rendered HTML. The learning
+ * context serves enrolled learners from it, whatever version they are on.
+ */
+export function courseSnapshotKey(code: string, version: string) {
+  return `courses/${code}/${version}/snapshot.json`;
+}
+
+export type CourseSnapshot = {
+  course: import('./content/schema').CourseFile;
+  quiz: import('./content/schema').QuizFile;
+  lessons: Record<string, { ms: string; en: string }>;
+  html: Record<string, { ms: string; en: string }>;
+};

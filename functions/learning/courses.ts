@@ -10,8 +10,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CourseDetail } from '../catalogue/api';
-import { courseSnapshotKey, type CourseSnapshot } from '../catalogue/content/items';
-import { TRAINING_RULES_SK } from '../catalogue/content/items';
+import { courseSnapshotKey, type CourseSnapshot } from '../catalogue/keys';
+import { TRAINING_RULES_SK } from '../catalogue/keys';
 import { CATALOGUE_PK, META, coursePk } from '../catalogue/keys';
 import type { TrainingRules } from './training';
 

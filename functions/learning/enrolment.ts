@@ -15,7 +15,7 @@
  */
 import type { ProgrammeId } from '../core/access';
 import type { ErrorCode, FieldProblem } from '../core/errors';
-import type { CourseSnapshot } from '../catalogue/content/items';
+import type { CourseSnapshot } from '../catalogue/keys';
 import type { Enrolment, EnrolmentStatus } from './api';
 import type { CourseEntry } from './courses';
 import type { TrainingCategory } from './training';

@@ -21,6 +21,9 @@ import {
 } from '../keys';
 import { normaliseText } from '../search';
 import { renderLesson } from './markdown';
+import { TRAINING_RULES_SK, courseSnapshotKey, type CourseSnapshot } from '../keys';
+
+export { TRAINING_RULES_SK, courseSnapshotKey, type CourseSnapshot };
 import type { Content, LoadedCourse } from './load';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -36,29 +39,13 @@ export function courseVersion({ course, quiz, lessons }: LoadedCourse): string {
   return sha256(canonical({ course, quiz, lessons: Object.fromEntries(lessons) })).slice(0, 12);
 }
 
-/**
- * The immutable snapshot of one course version in the content bucket: course, quiz (answers
- * included: the bucket is private) and each lesson in Markdown and rendered HTML. The learning
- * context serves enrolled learners from it, whatever version they are on.
- */
-export function courseSnapshotKey(code: string, version: string) {
-  return `courses/${code}/${version}/snapshot.json`;
-}
-
-export type CourseSnapshot = {
-  course: LoadedCourse['course'];
-  quiz: LoadedCourse['quiz'];
-  lessons: Record<string, { ms: string; en: string }>;
-  html: Record<string, { ms: string; en: string }>;
-};
-
 export function courseSnapshot(loaded: LoadedCourse): CourseSnapshot {
   const lessons = Object.fromEntries(loaded.lessons);
   const html = Object.fromEntries([...loaded.lessons].map(([id, body]) => [id, { ms: renderLesson(body.ms), en: renderLesson(body.en) }]));
   return { course: loaded.course, quiz: loaded.quiz, lessons, html };
 }
 
-export const TRAINING_RULES_SK = 'TRAINING-RULES';
+
 
 function courseMeta(loaded: LoadedCourse, all: Map<string, LoadedCourse>, categoryTitles: Map<string, { ms: string; en: string }>): Item {
   const { course, quiz } = loaded;
