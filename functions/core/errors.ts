@@ -161,6 +161,11 @@ export const errorCatalogue = {
     ms: 'Anda sudah lulus kuiz ini.',
     en: 'You have already passed this quiz.',
   },
+  PROFILE_NOT_VERIFIED: {
+    status: 409,
+    ms: 'Profil pelajar ini belum disahkan oleh penyelaras. Sahkan profil dahulu sebelum meluluskan kursus bersubsidi.',
+    en: "This learner's profile is not verified by a coordinator yet. Verify the profile before approving a subsidised course.",
+  },
   NOT_PENDING: {
     status: 409,
     ms: 'Pendaftaran ini tidak menunggu kelulusan.',

@@ -55,7 +55,7 @@ export type EnrolmentRecord = {
   rev: number;
 };
 
-export type Profile = { userId: string; name: string; kind: 'civil-servant' | 'teacher' | 'participant'; orgId: string; ic?: string };
+export type Profile = { userId: string; name: string; kind: 'civil-servant' | 'teacher' | 'participant'; orgId: string; ic?: string; status?: string };
 
 /** Who a course's `audience` admits, by profile kind. */
 const audienceOf: Record<Profile['kind'], string[]> = {

@@ -86,7 +86,7 @@ export const learningOperations: Operation[] = [
     method: 'post', path: '/api/users/:id/enrolments', operationId: 'enrolUser', tag,
     summary: { ms: 'Daftarkan seorang pengguna unit saya dalam kursus', en: 'Enrol a person of my unit in a course' },
     params: UserParam, body: EnrolInput, response: { status: 201, schema: EnrolmentResponse },
-    errors: [invalid, unauth, forbidden, { status: 404, codes: ['USER_NOT_FOUND', 'COURSE_NOT_FOUND'] }, { status: 409, codes: ['PROFILE_REQUIRED', 'NOT_ELIGIBLE', 'PREREQUISITES_MISSING', 'COURSE_RETIRED', 'EDIT_CONFLICT'] }],
+    errors: [invalid, unauth, forbidden, { status: 404, codes: ['USER_NOT_FOUND', 'COURSE_NOT_FOUND'] }, { status: 409, codes: ['PROFILE_REQUIRED', 'PROFILE_NOT_VERIFIED', 'NOT_ELIGIBLE', 'PREREQUISITES_MISSING', 'COURSE_RETIRED', 'EDIT_CONFLICT'] }],
     access: { kind: 'scoped', permission: 'learning:enrol', target: { in: 'param', name: 'id', is: 'user' }, notFound: 'USER_NOT_FOUND' },
   },
   {
@@ -100,7 +100,7 @@ export const learningOperations: Operation[] = [
     method: 'post', path: '/api/users/:id/enrolments/:code/decision', operationId: 'decideEnrolment', tag,
     summary: { ms: 'Lulus atau tolak permohonan pendaftaran', en: 'Approve or reject an enrolment request' },
     params: UserEnrolmentParam, body: DecisionInput, response: { status: 200, schema: EnrolmentResponse },
-    errors: [invalid, unauth, forbidden, { status: 404, codes: ['USER_NOT_FOUND', 'ENROLMENT_NOT_FOUND'] }, { status: 409, codes: ['NOT_PENDING', 'EDIT_CONFLICT'] }],
+    errors: [invalid, unauth, forbidden, { status: 404, codes: ['USER_NOT_FOUND', 'ENROLMENT_NOT_FOUND'] }, { status: 409, codes: ['NOT_PENDING', 'PROFILE_NOT_VERIFIED', 'EDIT_CONFLICT'] }],
     access: { kind: 'scoped', permission: 'learning:approve', target: { in: 'param', name: 'id', is: 'user' }, notFound: 'USER_NOT_FOUND' },
   },
   {

@@ -81,7 +81,7 @@ class Raced extends Error {}
 export function learningService({ store, courses, identity, audit, clock, onComplete, pathCourses, needsApproval }: LearningDeps) {
   async function profileOf(userId: string): Promise<Profile | undefined> {
     const p = await identity.getProfile(userId);
-    return p ? { userId: p.userId, name: p.name, kind: p.kind, orgId: p.orgId, ic: p.ic } : undefined;
+    return p ? { userId: p.userId, name: p.name, kind: p.kind, orgId: p.orgId, ic: p.ic, status: p.status } : undefined;
   }
 
   const personOf = (p: Profile) => ({ userId: p.userId, name: p.name, orgId: p.orgId, kind: p.kind });
@@ -128,7 +128,10 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       const version = await courses.version(course!.code, course!.version);
       let e = newEnrolment(course!, version, profile!, previous, actor.userId, now);
       let seat: TransactItem | undefined;
-      if (options.approved || !(await options.needsApproval(course!))) {
+      const approval = await options.needsApproval(course!);
+      // A subsidised place is public money: it goes to people whose profile a coordinator verified.
+      if (options.approved && approval && profile!.status === 'pending-verification') throw new AppError('PROFILE_NOT_VERIFIED');
+      if (options.approved || !approval) {
         ({ e, seat } = admit(course!, e, now, await store.seatsTaken(code)));
         if (options.approved) e = { ...e, decidedBy: actor.userId };
       }
@@ -153,6 +156,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       const [course, profile, e] = await Promise.all([courses.current(code), profileOf(userId), store.enrolment(userId, code)]);
       if (!e || !course || !profile) throw new AppError('ENROLMENT_NOT_FOUND');
       if (e.status !== 'pending-approval') throw new AppError('NOT_PENDING', { status: e.status });
+      if (decision === 'approve' && profile.status === 'pending-verification') throw new AppError('PROFILE_NOT_VERIFIED');
       const now = clock().toISOString();
       let next: EnrolmentRecord = { ...e, decidedBy: actor.userId, orgId: profile.orgId, lastActivityAt: now, rev: e.rev + 1 };
       let seat: TransactItem | undefined;

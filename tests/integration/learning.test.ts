@@ -97,6 +97,13 @@ describe('enrolment', () => {
     const noReason = await f.request('/api/users/t-approve/enrolments/PK-201/decision', { method: 'POST', as: 'coord-ppd', body: { decision: 'reject' } });
     expect([noReason.status, noReason.body.error.details.issues[0].field]).toEqual([400, 'reason']);
 
+    // an unverified teacher gets no subsidised place until a coordinator verifies them
+    await teacher('t-unverified');
+    await f.storage.clients.ddb.send(new UpdateCommand({ TableName: f.storage.config.tableName, Key: { pk: 'USER#t-unverified', sk: 'PROFILE' }, UpdateExpression: 'SET #s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': 'pending-verification' } }));
+    await enrol('t-unverified', 'PK-201');
+    const unverified = await f.request('/api/users/t-unverified/enrolments/PK-201/decision', { method: 'POST', as: 'coord-ppd', body: { decision: 'approve' } });
+    expect([unverified.status, unverified.body.error.code]).toEqual([409, 'PROFILE_NOT_VERIFIED']);
+
     const ok = await f.request('/api/users/t-approve/enrolments/PK-201/decision', { method: 'POST', as: 'coord-ppd', body: { decision: 'approve' } });
     expect([ok.status, ok.body.enrolment.status]).toEqual([200, 'active']);
     const twice = await f.request('/api/users/t-approve/enrolments/PK-201/decision', { method: 'POST', as: 'padmin-72', body: { decision: 'approve' } });
