@@ -114,6 +114,7 @@ export class LatihStack extends Stack {
           ...(context.signsCertificates && this.certificates
             ? { certificates: { signingKey: this.certificates.signingKey, publicBaseUrl: siteOrigins[0]! } }
             : {}),
+          ...(context.publicBaseUrl ? { publicBaseUrl: siteOrigins[0]! } : {}),
         }),
       );
     }

@@ -34,6 +34,8 @@ export interface ContextManifest {
    * address (PUBLIC_BASE_URL) for QR codes and credential ids.
    */
   signsCertificates?: true;
+  /** Needs the site's address (PUBLIC_BASE_URL, for links and QR codes) without signing anything. */
+  publicBaseUrl?: true;
 }
 
 export const contexts: ContextManifest[] = [
@@ -105,6 +107,7 @@ export const contexts: ContextManifest[] = [
     contentBucket: 'read',
   },
   {
+    // Verification (public, latency-sensitive), keys, status lists, credentials, revoke, reissue.
     name: 'certificates',
     entry: 'functions/certificates/lambda.ts',
     routes: [
@@ -113,24 +116,33 @@ export const contexts: ContextManifest[] = [
       'GET /api/certificates/jwks.json',
       'GET /api/certificates/status/{list}',
       'GET /api/certificates/mine',
-      'GET /api/certificates/mine/{number}/pdf',
       'GET /api/certificates/mine/{number}/credential',
       'POST /api/certificates/{number}/revoke',
       'POST /api/certificates/{number}/reissue',
-      'POST /api/certificates/courses/{code}/export',
     ],
     table: 'write',
-    // PDFs and ZIP exports under certificates/ (functions/certificates/keys.ts).
-    contentBucket: 'write',
+    contentBucket: 'none',
     publicRoutes: {
       'GET /api/certificates/verify/{number}': 'anyone (employers, auditors, the treasury) checks a certificate by its number or QR code without an account; rate-limited per address',
       'GET /api/certificates/issuer': 'the issuer profile with its public keys lets anyone verify a credential offline',
       'GET /api/certificates/jwks.json': 'the issuer public keys (JWKS) let anyone verify a credential offline',
       'GET /api/certificates/status/{list}': 'the signed revocation list holds only bits, no personal data, and lets verifiers see revocations',
     },
+    signsCertificates: true,
+  },
+  {
+    // PDF download and ZIP export: pdf-lib, qrcode and fflate live apart from verification.
+    name: 'certificate-documents',
+    entry: 'functions/certificates/document-lambda.ts',
+    routes: ['GET /api/certificates/mine/{number}/pdf', 'POST /api/certificates/courses/{code}/export'],
+    // Saves each PDF's key on its certificate once rendered.
+    table: 'write',
+    // PDFs and ZIP exports under certificates/ (functions/certificates/keys.ts).
+    contentBucket: 'write',
     // PDF rendering and ZIP building.
     memorySize: 1024,
-    signsCertificates: true,
+    // The verification address printed (and QR-coded) on each PDF; signs nothing.
+    publicBaseUrl: true,
   },
   {
     name: 'audit',

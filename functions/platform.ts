@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
 import { accessDeps, identityDeps, mountIdentity, mountImport } from './identity/app';
 import { certificateDeps, mountCertificates } from './certificates/app';
+import { mountCertificateDocuments } from './certificates/document-routes';
 import { learningDeps, mountLearning } from './learning/app';
 
 export function createPlatformApp(config: Config, clients: Clients, clock?: () => Date) {
@@ -26,7 +27,9 @@ export function createPlatformApp(config: Config, clients: Clients, clock?: () =
   mountIdentity(app, identity);
   mountLearning(app, learningDeps(config, clients, clock ? { clock } : {}));
   app.route('/api', auditRoutes(identity.audit, identity.orgs, (ids) => identity.store.namesOf(ids)));
-  mountCertificates(app, certificateDeps(config, clients, clock));
+  const certificates = certificateDeps(config, clients, clock);
+  mountCertificates(app, certificates);
+  mountCertificateDocuments(app, certificates);
   app.route('/api', docsRoutes());
   return app;
 }

@@ -86,6 +86,11 @@ export interface ContextFunctionProps {
    * (PUBLIC_BASE_URL, for QR codes and credential ids).
    */
   certificates?: { signingKey: kms.IKey; publicBaseUrl: string };
+  /**
+   * The site's address (PUBLIC_BASE_URL) for a context that prints links and QR codes but signs
+   * nothing (manifest `publicBaseUrl`): no key, no KMS permission.
+   */
+  publicBaseUrl?: string;
 }
 
 export class ContextFunction extends Construct {
@@ -212,6 +217,7 @@ export class ContextFunction extends Construct {
         ...(props.certificates
           ? { CERT_SIGNING_KMS_KEY_ID: props.certificates.signingKey.keyArn, PUBLIC_BASE_URL: props.certificates.publicBaseUrl }
           : {}),
+        ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
         // The ARN, not the key: the function reads the value at cold start.
         ...(props.piiKeySecret ? { PII_HMAC_KEY_SECRET_ARN: props.piiKeySecret.secretArn } : {}),
       },

@@ -2,7 +2,7 @@
  * The audit trail for auditors: browse by record, by user or by day, and verify every chain.
  * Read-only: nothing here can change an event.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import { scopeRoots } from '../core/access';
 import type { AuditLog } from '../core/audit';

@@ -1,5 +1,5 @@
 /** The catalogue context as a mountable app, wired from configuration. */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import type { Clients } from '../core/clients';
 import type { Config } from '../core/config';
 import type { AppEnv } from '../core/http';

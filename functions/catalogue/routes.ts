@@ -2,7 +2,7 @@
  * Catalogue routes, public (no login): programmes, categories, course search and detail.
  * Mounted at /api/catalogue by the Lambda entry and by the local server.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { etag } from 'hono/etag';
 import { AppError } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';

@@ -1,6 +1,6 @@
 /** The certificates context wired from configuration. */
 import { KMSClient } from '@aws-sdk/client-kms';
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import { auditLog } from '../core/audit';
 import type { Clients } from '../core/clients';
 import { required, type Config } from '../core/config';
@@ -44,6 +44,11 @@ export function certificateDeps(config: Config, clients: Clients, clock: () => D
   };
 }
 
+/**
+ * Verification, keys, status lists, my certificates, revoke and reissue: the certificates Lambda.
+ * PDF and ZIP routes mount from document-routes.ts (`mountCertificateDocuments`), never from
+ * here: importing them would put pdf-lib, qrcode and fflate in this Lambda's bundle.
+ */
 export function mountCertificates(app: Hono<AppEnv>, deps: CertificateDeps) {
   return app.route('/api', certificateRoutes(deps));
 }

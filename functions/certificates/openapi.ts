@@ -44,12 +44,6 @@ export const certificateOperations: Operation[] = [
     response: { status: 200, schema: MyCertificates }, errors: [unauth], access: { kind: 'signed-in' },
   },
   {
-    method: 'get', path: '/api/certificates/mine/:number/pdf', operationId: 'downloadMyCertificatePdf', tag: 'certificates',
-    summary: { ms: 'Pautan muat turun PDF sijil saya (5 minit)', en: 'Download link of my certificate PDF (5 minutes)' },
-    params: NumberParam, response: { status: 200, schema: DownloadLink }, errors: [unauth, notFound, tooMany],
-    access: { kind: 'signed-in', rateLimit: { max: 30, windowSeconds: 60 } },
-  },
-  {
     method: 'get', path: '/api/certificates/mine/:number/credential', operationId: 'downloadMyCredential', tag: 'certificates',
     summary: { ms: 'Kelayakan digital bertandatangan (Open Badges 3.0, VC-JWT)', en: 'Signed digital credential (Open Badges 3.0, VC-JWT)' },
     params: NumberParam, response: { status: 200, schema: CredentialFile },
@@ -70,6 +64,16 @@ export const certificateOperations: Operation[] = [
     params: NumberParam, body: ReasonBody, response: { status: 201, schema: ReissueResponse },
     errors: [{ status: 400, codes: ['VALIDATION_FAILED'] }, unauth, forbidden, notFound, { status: 409, codes: ['CERTIFICATE_NOT_VALID', 'CERTIFICATE_NAME_UNCHANGED', 'EDIT_CONFLICT'] }],
     access: { kind: 'anywhere', permission: 'certificates:reissue' },
+  },
+];
+
+/** PDF download and ZIP export: the certificate-documents Lambda (document-routes.ts). */
+export const certificateDocumentOperations: Operation[] = [
+  {
+    method: 'get', path: '/api/certificates/mine/:number/pdf', operationId: 'downloadMyCertificatePdf', tag: 'certificates',
+    summary: { ms: 'Pautan muat turun PDF sijil saya (5 minit)', en: 'Download link of my certificate PDF (5 minutes)' },
+    params: NumberParam, response: { status: 200, schema: DownloadLink }, errors: [unauth, notFound, tooMany],
+    access: { kind: 'signed-in', rateLimit: { max: 30, windowSeconds: 60 } },
   },
   {
     method: 'post', path: '/api/certificates/courses/:code/export', operationId: 'exportCourseCertificates', tag: 'certificates',

@@ -1,25 +1,25 @@
 /**
  * Certificate routes: public verification and the issuer's published keys and revocation list;
- * a learner's own certificates (PDF, signed credential, share link); revocation, reissue and
- * ZIP export for administrators within their units. Access is declared in openapi.ts and
- * enforced by the guard (core/http.ts); "within their units" is checked here, answering 404
- * for a certificate outside them, as the guard does for scoped routes.
+ * a learner's own certificates (signed credential, share link); revocation and reissue for
+ * administrators within their units. PDF download and ZIP export are in document-routes.ts
+ * (their own Lambda: pdf-lib, qrcode and fflate stay out of this one). Access is declared in
+ * openapi.ts and enforced by the guard (core/http.ts); "within their units" is checked here,
+ * answering 404 for a certificate outside them, as the guard does for scoped routes.
  */
-import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
-import { zipSync } from 'fflate';
-import { isAllowed, scopeRoots, type Assignment, type Permission } from '../core/access';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { ExtractSchema } from 'hono/types';
+import { isAllowed, type Assignment, type Permission } from '../core/access';
 import { AppError } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';
 import { maskMyKad } from '../core/mykad';
 import type { OrgDirectory } from '../identity/orgs';
-import { CourseParam, ExportQuery, ListParam, NumberParam, ReasonBody, type Verification } from './api';
+import { ListParam, NumberParam, ReasonBody, type Verification } from './api';
 import { ISSUER_NAME, issuerProfile, signCredential, signStatusList, type IssuerUrls } from './credential';
 import { newCertificate, statusAt, type CertificateRecord } from './issue';
-import { exportObjectKey, pdfObjectKey } from './keys';
 import { normaliseCertificateNumber } from './number';
-import { renderCertificatePdf } from './pdf';
 import type { Signer } from './signer';
+import type { certificateDocumentRoutes } from './document-routes';
 import type { CertificateStore } from './store';
 
 export type CertificateDeps = {
@@ -31,11 +31,6 @@ export type CertificateDeps = {
   /** The holder's current profile (name, MyKad) for a reissue after a name correction. */
   profileOf(userId: string): Promise<{ name: string; ic?: string } | undefined>;
 };
-
-/** Presigned links live 5 minutes: long enough to start a download, too short to pass around. */
-const LINK_SECONDS = 300;
-/** One ZIP holds at most this many certificates (Lambda time and memory); narrow by unit beyond. */
-export const EXPORT_MAX = 300;
 
 export function present(c: CertificateRecord, urls: IssuerUrls, now: Date): Verification {
   return {
@@ -52,27 +47,33 @@ export function present(c: CertificateRecord, urls: IssuerUrls, now: Date): Veri
   };
 }
 
-const slug = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-const csvCell = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""');
+/** The certificate with this number (in any accepted spelling), else 404. */
+export async function findCertificate(store: CertificateStore, raw: string): Promise<CertificateRecord> {
+  const number = normaliseCertificateNumber(raw);
+  const c = number ? await store.get(number) : undefined;
+  if (!c) throw new AppError('CERTIFICATE_NOT_FOUND');
+  return c;
+}
 
+/** The caller's own certificate with this number, else 404 (someone else's is not found either). */
+export async function ownCertificate(store: CertificateStore, c: Context<AppEnv>, raw: string): Promise<CertificateRecord> {
+  const cert = await findCertificate(store, raw);
+  if (cert.userId !== c.get('principal').userId) throw new AppError('CERTIFICATE_NOT_FOUND');
+  return cert;
+}
+
+/**
+ * Verification, the issuer's keys and status lists, the holder's certificates and credentials,
+ * revoke and reissue: the certificates Lambda. PDFs and ZIP exports are in document-routes.ts.
+ */
 export function certificateRoutes(deps: CertificateDeps) {
   const { store, orgs, signer, clock } = deps;
 
   /** Signed status lists per warm Lambda, re-signed only when the list changes. */
   const signedLists = new Map<number, { version: number; jwt: string }>();
 
-  const find = async (raw: string) => {
-    const number = normaliseCertificateNumber(raw);
-    const c = number ? await store.get(number) : undefined;
-    if (!c) throw new AppError('CERTIFICATE_NOT_FOUND');
-    return c;
-  };
-
-  const mine = async (c: Context<AppEnv>, raw: string) => {
-    const cert = await find(raw);
-    if (cert.userId !== c.get('principal').userId) throw new AppError('CERTIFICATE_NOT_FOUND');
-    return cert;
-  };
+  const find = (raw: string) => findCertificate(store, raw);
+  const mine = (c: Context<AppEnv>, raw: string) => ownCertificate(store, c, raw);
 
   /** A certificate within the caller's units (and programme, for programme administrators), else 404. */
   const managed = async (c: Context<AppEnv>, raw: string, permission: Permission) => {
@@ -84,16 +85,6 @@ export function certificateRoutes(deps: CertificateDeps) {
 
   const actingRole = (assignments: Assignment[], permission: Permission, cert: CertificateRecord, ancestors: string[]) =>
     assignments.find((a) => isAllowed([a], permission, cert.orgId, ancestors, cert.course.programme))?.role;
-
-  /** The PDF of a certificate: generated once, then served from S3. */
-  async function pdfOf(cert: CertificateRecord): Promise<{ key: string; bytes?: Uint8Array }> {
-    if (cert.pdfKey) return { key: cert.pdfKey };
-    const { bytes } = await renderCertificatePdf(cert, deps.urls.verifyPage(cert.number));
-    const key = pdfObjectKey(cert.number);
-    await store.putObject(key, bytes, 'application/pdf');
-    await store.savePdfKey(cert.number, key);
-    return { key, bytes };
-  }
 
   /** The signed credential: signed once (after its status list entry is given), then kept. */
   async function credentialOf(cert: CertificateRecord): Promise<{ jwt: string; list: number }> {
@@ -140,14 +131,6 @@ export function certificateRoutes(deps: CertificateDeps) {
       const all = await store.ofUser(c.get('principal').userId);
       c.header('Cache-Control', 'no-store');
       return c.json({ certificates: all.map((cert) => present(cert, deps.urls, now)) });
-    })
-
-    .get('/certificates/mine/:number/pdf', validate('param', NumberParam), async (c) => {
-      const cert = await mine(c, c.req.valid('param').number);
-      const { key } = await pdfOf(cert);
-      const url = await store.presign(key, { expiresIn: LINK_SECONDS, filename: `sijil-${cert.number}.pdf`, contentType: 'application/pdf' });
-      c.header('Cache-Control', 'no-store');
-      return c.json({ url, expiresAt: new Date(clock().getTime() + LINK_SECONDS * 1000).toISOString() });
     })
 
     .get('/certificates/mine/:number/credential', validate('param', NumberParam), async (c) => {
@@ -205,39 +188,8 @@ export function certificateRoutes(deps: CertificateDeps) {
         summary: { before: { number: old.number, holderName: old.holderName }, after: { number: next.number, holderName: next.holderName, reason } },
       });
       return c.json({ certificate: present(next, deps.urls, now), superseded: present((await store.get(old.number))!, deps.urls, now) }, 201);
-    })
-
-    .post('/certificates/courses/:code/export', validate('param', CourseParam), validate('query', ExportQuery), async (c) => {
-      const { code } = c.req.valid('param');
-      const { org } = c.req.valid('query');
-      const assignments = c.get('assignments');
-      const tree = await orgs.tree();
-      const roots = scopeRoots(assignments, 'certificates:download');
-      const units = new Set(roots.flatMap((r) => tree.subtree(r)));
-      const wanted = org ? new Set(tree.subtree(org)) : undefined;
-      const all = await store.ofCourse(code, 5000);
-      const chosen = all.filter((cert) =>
-        (!wanted || wanted.has(cert.orgId)) && units.has(cert.orgId) &&
-        isAllowed(assignments, 'certificates:download', cert.orgId, tree.get(cert.orgId)?.ancestors ?? [], cert.course.programme));
-      if (chosen.length > EXPORT_MAX) throw new AppError('CERTIFICATE_EXPORT_TOO_LARGE', { count: chosen.length, max: EXPORT_MAX });
-      if (chosen.length === 0) return c.json({ count: 0, url: null, expiresAt: null });
-
-      const now = clock();
-      const files: Record<string, [Uint8Array, { level: 0 }]> = {};
-      const index = ['nombor_sijil,nama,kursus,versi,tarikh_tamat,status,unit'];
-      for (const cert of chosen) {
-        const pdf = await pdfOf(cert);
-        const bytes = pdf.bytes ?? (await store.getObject(pdf.key)) ?? (await renderCertificatePdf(cert, deps.urls.verifyPage(cert.number))).bytes;
-        files[`${cert.number}-${slug(cert.holderName)}.pdf`] = [bytes, { level: 0 }];
-        index.push([cert.number, cert.holderName, cert.course.code, cert.course.version, cert.completedAt, statusAt(cert, now), cert.orgId].map((v) => `"${csvCell(v)}"`).join(','));
-      }
-      // PDFs are compressed already (level 0: stored); the index is UTF-8 with a BOM for spreadsheets.
-      const zip = zipSync({ ...files, 'senarai-sijil.csv': [new TextEncoder().encode(`\uFEFF${index.join('\r\n')}\r\n`), { level: 6 }] });
-      const key = exportObjectKey(randomUUID());
-      await store.putObject(key, zip, 'application/zip');
-      const url = await store.presign(key, { expiresIn: LINK_SECONDS, filename: `sijil-${code}${org ? `-${org}` : ''}.zip`, contentType: 'application/zip' });
-      return c.json({ count: chosen.length, url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() });
     });
 }
 
-export type CertificatesApi = ReturnType<typeof certificateRoutes>;
+/** Every certificates route, as the web's typed client sees them (two Lambdas, one API). */
+export type CertificatesApi = Hono<AppEnv, ExtractSchema<ReturnType<typeof certificateRoutes>> & ExtractSchema<ReturnType<typeof certificateDocumentRoutes>>>;

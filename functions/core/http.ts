@@ -3,7 +3,8 @@
  * one error shape, and zod validation that answers in the caller's language.
  * The same app object runs under Lambda (`hono/aws-lambda`) and on the local server.
  */
-import { Hono, type Context, type MiddlewareHandler, type ValidationTargets } from 'hono';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
+import { Hono } from 'hono/tiny';
 import { matchedRoutes } from 'hono/route';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -50,7 +51,9 @@ export type AppOptions = {
   rateLimiter?: RateLimiter;
 };
 
-const zodLocales = { ms: ms(), en: en() } as const;
+/** zod's messages per language, built on the first validation failure (an app that never validates leaves them out of its bundle). */
+let zodLocales: { ms: ReturnType<typeof ms>; en: ReturnType<typeof en> } | undefined;
+const zodLocale = (lang: Lang) => (zodLocales ??= { ms: ms(), en: en() })[lang];
 
 function asAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
@@ -192,7 +195,7 @@ export function describeIssues(issues: readonly $ZodIssue[], lang: Lang, target:
     // Our own refinements carry "BM / EN"; zod's checks are rendered by its locales.
     message: issue.code === 'custom' && issue.message.includes(' / ')
       ? issue.message.split(' / ')[lang === 'ms' ? 0 : 1]!
-      : (zodLocales[lang].localeError(issue as never) as string),
+      : (zodLocale(lang).localeError(issue as never) as string),
   }));
 }
 

@@ -1,5 +1,5 @@
 /** API documentation: the OpenAPI 3.1 document, interactive docs and a health check. */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { Scalar } from '@scalar/hono-api-reference';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../core/http';
@@ -7,7 +7,7 @@ import { openApiDocument, type Operation } from '../core/openapi';
 import { catalogueOperations } from '../catalogue/openapi';
 import { identityOperations, importOperations } from '../identity/openapi';
 import { auditOperations } from '../audit/openapi';
-import { certificateOperations } from '../certificates/openapi';
+import { certificateDocumentOperations, certificateOperations } from '../certificates/openapi';
 import { learningOperations } from '../learning/openapi';
 
 const access = { kind: 'public', because: 'API documentation and health carry no personal data' } as const;
@@ -31,7 +31,7 @@ export const docsOperations: Operation[] = [
 ];
 
 /** Every operation of the platform, for the OpenAPI document. */
-export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...importOperations, ...auditOperations, ...learningOperations, ...certificateOperations, ...docsOperations];
+export const operations: Operation[] = [...catalogueOperations, ...identityOperations, ...importOperations, ...auditOperations, ...learningOperations, ...certificateOperations, ...certificateDocumentOperations, ...docsOperations];
 
 export function docsRoutes() {
   // Built once per cold start: the document depends only on the code.

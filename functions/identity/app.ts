@@ -1,5 +1,5 @@
 /** The identity context wired from configuration, and the access dependencies every signed-in app needs. */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import { auditLog } from '../core/audit';
 import { createTokenVerifier } from '../core/auth';
 import type { Clients } from '../core/clients';

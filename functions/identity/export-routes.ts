@@ -4,7 +4,7 @@
  * (users:read-ic over their unit); each export is an audit event (`users.export`): who took
  * which unit's list, how many people, whether full MyKad numbers were in it.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { isAllowed } from '../core/access';
 import { attachment, toCsv } from '../core/csv';
 import { AppError } from '../core/errors';

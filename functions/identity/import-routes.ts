@@ -3,7 +3,7 @@
  * the identity function that answers every signed-in page (docs/benchmarks.md, bundle sizes).
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { isAllowed, type Assignment } from '../core/access';
 import { ConfigError } from '../core/config';

@@ -3,7 +3,8 @@
  * tree, and user administration within the caller's scope. Access is declared per operation
  * in openapi.ts and enforced by the guard in core/http.ts before any handler runs.
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { assignableBy, isAllowed, scopeRoots, type Assignment, type Permission } from '../core/access';
 import type { AuditLog } from '../core/audit';
 import { AppError, fieldErrors } from '../core/errors';

@@ -1,5 +1,5 @@
 /** The learning context wired from configuration, as a mountable app. */
-import type { Hono } from 'hono';
+import type { Hono } from 'hono/tiny';
 import { auditLog } from '../core/audit';
 import type { Clients } from '../core/clients';
 import { required, type Config } from '../core/config';

@@ -4,7 +4,8 @@
  * enforced by the guard in core/http.ts before any handler runs; handlers narrow further by
  * programme where an assignment is for one programme only (404, like any record out of scope).
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { holdsForProgramme, isAllowed, type Role } from '../core/access';
 import { AppError, errorMessage, fieldErrors } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';

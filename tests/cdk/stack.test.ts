@@ -327,6 +327,9 @@ describe('Latih stack (manifest contexts, no web build)', () => {
               PUBLIC_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(s.stack.web.distribution), 'DomainName'] }]] },
             }
           : {}),
+        ...(context.publicBaseUrl
+          ? { PUBLIC_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(s.stack.web.distribution), 'DomainName'] }]] } }
+          : {}),
       });
       const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
       expect(s.resources[logGroupId]!.Properties).toEqual(
