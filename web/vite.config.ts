@@ -16,6 +16,14 @@ const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|app\.css)|node_modules\
  */
 const signedIn = /web\/src\/lib\/(auth\/(?!oidc)|identity\/)/;
 
+/**
+ * What any signed-in page loads whatever it shows: the navbar's account menu, the tokens and
+ * bearer fetch, the menu's labels and access rules. Apart from the rest of `signedIn` (forms,
+ * the organisation tree, pages.css), so a light signed-in page (the lesson player, 50 kB
+ * budget) does not download the identity pages' code and styles.
+ */
+const account = /web\/src\/lib\/(auth\/(Account\.svelte|tokens|session|home)|identity\/strings)|functions\/core\/access/;
+
 export default defineConfig({
   plugins: [sveltekit()],
   define: {
@@ -38,6 +46,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'app', test: shared },
+            { name: 'account', test: account },
             { name: 'signed-in', test: signedIn },
           ],
         },

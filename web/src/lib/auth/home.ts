@@ -10,15 +10,15 @@ const homes: readonly (readonly [Role, string])[] = [
   ['coordinator', '/pentadbiran/pengguna'],
   ['programme-admin', '/pentadbiran/pengguna'],
   ['auditor', '/audit'],
-  ['finance-officer', '/saya'], // finance pages come later
-  ['facilitator', '/saya'],
-  ['learner', '/saya'],
+  ['finance-officer', '/belajar'], // finance pages come later
+  ['facilitator', '/belajar'],
+  ['learner', '/belajar'],
 ];
 
 /** First sign-in (no profile yet): the profile form, whatever the roles. */
 export function homeFor(me: { profile: unknown; assignments: readonly { role: Role }[] }): string {
   if (!me.profile) return '/profil';
-  return homes.find(([role]) => me.assignments.some((a) => a.role === role))?.[1] ?? '/saya';
+  return homes.find(([role]) => me.assignments.some((a) => a.role === role))?.[1] ?? '/belajar';
 }
 
 /**
@@ -28,6 +28,8 @@ export function homeFor(me: { profile: unknown; assignments: readonly { role: Ro
 export const rolePages = [
   { href: '/pentadbiran/pengguna', page: 'users', roles: rolesGranting('users:search') },
   { href: '/audit', page: 'audit', roles: rolesGranting('audit:read') },
+  { href: '/penyelaras', page: 'coordinator', roles: rolesGranting('learning:report') },
+  { href: '/laporan/kursus', page: 'courseReports', roles: rolesGranting('learning:course-report') },
 ] as const;
 
 export const pagesFor = (roles: readonly Role[]) => rolePages.filter((p) => p.roles.some((r) => roles.includes(r)));

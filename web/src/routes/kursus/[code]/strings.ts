@@ -5,6 +5,7 @@ import { bilingual, count } from '$lib/i18n';
 export const strings = bilingual(
   {
     back: 'Kembali ke Katalog Kursus',
+    enrol: 'Daftar kursus ini',
     code: 'Kod kursus',
     facts: 'Maklumat kursus',
     programme: 'Program',
@@ -41,6 +42,7 @@ export const strings = bilingual(
   },
   {
     back: 'Back to the Course Catalogue',
+    enrol: 'Enrol in this course',
     code: 'Course code',
     facts: 'Course facts',
     programme: 'Programme',
