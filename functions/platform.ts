@@ -10,7 +10,8 @@ import { dynamoRateLimiter } from './core/rate-limit';
 import { mountCatalogue } from './catalogue/app';
 import { auditRoutes } from './audit/routes';
 import { docsRoutes, operations } from './docs/routes';
-import { accessDeps, identityDeps, mountIdentity, mountImport } from './identity/app';
+import { accessDeps } from './identity/access';
+import { identityDeps, importDeps, mountIdentity, mountImport } from './identity/app';
 import { certificateDeps, mountCertificates } from './certificates/app';
 import { mountCertificateDocuments } from './certificates/document-routes';
 import { learningDeps, mountLearning } from './learning/app';
@@ -19,11 +20,11 @@ export function createPlatformApp(config: Config, clients: Clients, clock?: () =
   const identity = identityDeps(config, clients, clock);
   const app = createApp({
     operations,
-    access: accessDeps(config, identity),
+    access: accessDeps(config, clients, identity.orgs),
     rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName, clock ? () => clock().getTime() : undefined),
   });
   mountCatalogue(app, config, clients);
-  mountImport(app, identity);
+  mountImport(app, importDeps(config, identity));
   mountIdentity(app, identity);
   mountLearning(app, learningDeps(config, clients, clock ? { clock } : {}));
   app.route('/api', auditRoutes(identity.audit, identity.orgs, (ids) => identity.store.namesOf(ids)));

@@ -8,7 +8,7 @@ import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
 import { withSecrets } from '../core/secrets';
-import { accessDeps, identityDeps } from '../identity/app';
+import { accessDeps } from '../identity/access';
 import { certificateDeps } from './app';
 import { mountCertificateDocuments } from './document-routes';
 import { certificateDocumentOperations } from './openapi';
@@ -16,7 +16,7 @@ import { certificateDocumentOperations } from './openapi';
 const config = await withSecrets(loadConfig());
 const clients = createClients(config);
 const app = mountCertificateDocuments(
-  createApp({ operations: certificateDocumentOperations, access: accessDeps(config, identityDeps(config, clients)), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  createApp({ operations: certificateDocumentOperations, access: accessDeps(config, clients), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
   certificateDeps(config, clients),
 );
 

@@ -8,14 +8,14 @@ import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
 import { withSecrets } from '../core/secrets';
-import { accessDeps, identityDeps } from '../identity/app';
+import { accessDeps } from '../identity/access';
 import { certificateDeps, mountCertificates } from './app';
 import { certificateOperations } from './openapi';
 
 const config = await withSecrets(loadConfig());
 const clients = createClients(config);
 const app = mountCertificates(
-  createApp({ operations: certificateOperations, access: accessDeps(config, identityDeps(config, clients)), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  createApp({ operations: certificateOperations, access: accessDeps(config, clients), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
   certificateDeps(config, clients),
 );
 

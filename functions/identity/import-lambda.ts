@@ -8,7 +8,8 @@ import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
 import { withSecrets } from '../core/secrets';
-import { accessDeps, identityDeps, mountImport } from './app';
+import { accessDeps } from './access';
+import { identityDeps, importDeps, mountImport } from './app';
 import { importOperations } from './openapi';
 
 const config = await withSecrets(loadConfig());
@@ -17,8 +18,8 @@ required(config.loginAccounts, 'COGNITO_USER_POOL_ID');
 const clients = createClients(config);
 const deps = identityDeps(config, clients);
 const app = mountImport(
-  createApp({ operations: importOperations, access: accessDeps(config, deps), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
-  deps,
+  createApp({ operations: importOperations, access: accessDeps(config, clients, deps.orgs), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  importDeps(config, deps),
 );
 
 export const handler = middy(handle(app)).use(injectLambdaContext(logger));

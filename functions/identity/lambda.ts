@@ -8,14 +8,15 @@ import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
 import { withSecrets } from '../core/secrets';
-import { accessDeps, identityDeps, mountIdentity } from './app';
+import { accessDeps } from './access';
+import { identityDeps, mountIdentity } from './app';
 import { identityOperations } from './openapi';
 
 const config = await withSecrets(loadConfig());
 const clients = createClients(config);
 const deps = identityDeps(config, clients);
 const app = mountIdentity(
-  createApp({ operations: identityOperations, access: accessDeps(config, deps), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  createApp({ operations: identityOperations, access: accessDeps(config, clients, deps.orgs), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
   deps,
 );
 

@@ -8,6 +8,7 @@ import { ChangeConditionFailed, type AuditChange, type AuditLog, type TransactIt
 import { AppError } from '../core/errors';
 import { piiDigest } from '../core/pii';
 import { normaliseText } from '../catalogue/search';
+import { accessReads } from './access';
 import {
   EMAIL_SK, IC_SK, PROFILE_SK, ROLE_PREFIX, emailPk, icGuardPk, orgRolesPk, orgUsersPk, roleSk, userPk,
 } from './keys';
@@ -16,6 +17,7 @@ import type { ProfileRecord } from './profile';
 type Actor = AuditChange['actor'];
 
 export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, audit: AuditLog, piiKey: string) {
+  const reads = accessReads(ddb, tableName);
   const icKey = (ic: string) => ({ pk: icGuardPk(piiDigest(piiKey, 'ic', ic)), sk: IC_SK });
   const emailKey = (email: string) => ({ pk: emailPk(piiDigest(piiKey, 'email', email)), sk: EMAIL_SK });
 
@@ -36,15 +38,7 @@ export function identityStore(ddb: DynamoDBDocumentClient, tableName: string, au
       return strip(Item);
     },
 
-    async assignmentsOf(userId: string): Promise<Assignment[]> {
-      const { Items = [] } = await ddb.send(
-        new QueryCommand({
-          TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':r': ROLE_PREFIX },
-        }),
-      );
-      return Items.map((i) => ({ role: i.role, orgId: i.orgId, ...(i.programme ? { programme: i.programme } : {}) }) as Assignment);
-    },
+    assignmentsOf: reads.assignmentsOf,
 
     /** The names of these users (those with a profile), read in batches of 100. */
     async namesOf(userIds: string[]): Promise<Record<string, string>> {

@@ -8,14 +8,14 @@ import { createApp } from '../core/http';
 import { logger } from '../core/logger';
 import { dynamoRateLimiter } from '../core/rate-limit';
 import { withSecrets } from '../core/secrets';
-import { accessDeps, identityDeps } from '../identity/app';
+import { accessDeps } from '../identity/access';
 import { learningDeps, mountLearning } from './app';
 import { learningOperations } from './openapi';
 
 const config = await withSecrets(loadConfig());
 const clients = createClients(config);
 const app = mountLearning(
-  createApp({ operations: learningOperations, access: accessDeps(config, identityDeps(config, clients)), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
+  createApp({ operations: learningOperations, access: accessDeps(config, clients), rateLimiter: dynamoRateLimiter(clients.ddb, config.tableName) }),
   learningDeps(config, clients),
 );
 
