@@ -153,6 +153,9 @@ export const LessonResponse = z.object({
     lang: z.enum(['ms', 'en']),
     /** Rendered from the course's Markdown (raw HTML in the Markdown is escaped). */
     html: z.string(),
+    /** The course (of the learner's version) and where this lesson sits in it, 1-based. */
+    course: z.object({ code: z.string(), title: Bilingual }),
+    position: z.object({ index: z.number(), total: z.number() }),
     previous: z.optional(z.string()),
     next: z.optional(z.string()),
     done: z.boolean(),

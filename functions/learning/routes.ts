@@ -6,12 +6,13 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
+import type * as z from 'zod/mini';
 import { holdsForProgramme, isAllowed, type Role } from '../core/access';
 import { AppError, errorMessage, fieldErrors } from '../core/errors';
 import { validate, type AppEnv } from '../core/http';
 import type { OrgDirectory } from '../identity/orgs';
 import {
-  ApprovalsQuery, BulkEnrolInput, PathInput, DecisionInput, EnrolInput, EnrolmentParam, IdempotencyHeader, LessonParam, LessonQuery, OrgParam, OrgReportQuery,
+  ApprovalsQuery, AttemptResponse, BulkEnrolInput, PathInput, ProgressResponse, DecisionInput, EnrolInput, EnrolmentParam, IdempotencyHeader, LessonParam, LessonQuery, OrgParam, OrgReportQuery,
   ProgressInput, QuizAnswers, UserEnrolmentParam, UserParam, YearQuery,
 } from './api';
 import type { CourseEntry, CourseVersions } from './courses';
@@ -132,6 +133,8 @@ export function learningRoutes(deps: LearningRouteDeps) {
       return c.json({
         lesson: {
           id: lessonId, title: meta.title, minutes: meta.minutes, lang, html: html[lang],
+          course: { code, title: version.snapshot.course.title },
+          position: { index: at + 1, total: version.lessonOrder.length },
           ...(at > 0 ? { previous: version.lessonOrder[at - 1] } : {}),
           ...(at < version.lessonOrder.length - 1 ? { next: version.lessonOrder[at + 1] } : {}),
           done: e.lessonsDone.includes(lessonId),
@@ -142,7 +145,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
     .post('/me/enrolments/:code/progress', validate('param', EnrolmentParam), validate('header', IdempotencyHeader), validate('json', ProgressInput), async (c) => {
       const out = await service.progress(c.get('principal').userId, c.req.valid('param').code, c.req.valid('json'), c.req.valid('header')['idempotency-key'], c.get('requestId'));
       if (out.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(out.body as never, 200);
+      return c.json(out.body as z.output<typeof ProgressResponse>, 200);
     })
 
     .get('/me/enrolments/:code/quiz', validate('param', EnrolmentParam), async (c) => {
@@ -166,7 +169,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
         c.get('principal').userId, c.req.valid('param').code, c.req.valid('json').answers, c.req.valid('header')['idempotency-key'], c.get('lang'), c.get('requestId'),
       );
       if (out.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(out.body as never, 201);
+      return c.json(out.body as z.output<typeof AttemptResponse>, 201);
     })
 
     .get('/me/completions', validate('query', YearQuery), async (c) => {
