@@ -2,12 +2,11 @@
 import type { Hono } from 'hono/tiny';
 import { auditLog } from '../core/audit';
 import type { Clients } from '../core/clients';
-import { required, type Config } from '../core/config';
+import type { Config } from '../core/config';
 import type { AppEnv } from '../core/http';
 import { catalogueStore } from '../catalogue/store';
 import { certificateIssueItems } from '../certificates/issue';
 import { orgDirectory } from '../identity/orgs';
-import { identityStore } from '../identity/store';
 import { courseVersions, type CourseEntry } from './courses';
 import { learningReports } from './reports';
 import { learningRoutes } from './routes';
@@ -22,7 +21,8 @@ export function learningDeps(config: Config, clients: Clients, options: { clock?
   const store = learningStore(clients.ddb, config.tableName);
   const courses = courseVersions(clients.ddb, clients.s3, config.tableName, config.contentBucket);
   const orgs = orgDirectory(clients.ddb, config.tableName);
-  const identity = identityStore(clients.ddb, config.tableName, audit, required(config.piiKey, 'PII_HMAC_KEY'));
+  // Profiles are read, never written, here: no identity store (and no PII key) in this function.
+  const identity = { getProfile: (userId: string) => store.profile(userId) };
   const catalogue = catalogueStore(clients.ddb, config.tableName);
   let programmes: { at: number; selfEnrolment: Map<string, boolean> } | undefined;
   /** Programmes that do not allow self-enrolment (7.2: subsidised, limited seats) need a decision. */

@@ -15,7 +15,6 @@ import { ChangeConditionFailed, type AuditLog, type TransactItem } from '../core
 import { AppError, fieldErrors } from '../core/errors';
 import type { Lang } from '../core/language';
 import { maskMyKad } from '../core/mykad';
-import type { IdentityStore } from '../identity/store';
 import type { Completion as CompletionSchema, EnrolmentStatus } from './api';
 import type { output } from 'zod/mini';
 type Completion = output<typeof CompletionSchema>;
@@ -24,7 +23,7 @@ import {
   holdsSeat, meetsCompletion, moveForward, newEnrolment, present, refusal, reopenable, scoreQuiz,
   type EnrolmentRecord, type Profile,
 } from './enrolment';
-import type { CompletionRecord, LearningStore, Replay } from './store';
+import type { CompletionRecord, LearnerProfile, LearningStore, Replay } from './store';
 import { malaysianYear } from './training';
 
 /** What a completion tells the certificates context (functions/certificates/issue.ts). */
@@ -52,7 +51,7 @@ export type LearningDeps = {
   pathCourses(programme: '3.1' | '7.1' | '7.2', track?: 'school' | 'rural'): Promise<{ code: string; title: { ms: string; en: string } }[]>;
   needsApproval(course: CourseEntry): Promise<boolean>;
   courses: CourseVersions;
-  identity: Pick<IdentityStore, 'getProfile'>;
+  identity: { getProfile(userId: string): Promise<LearnerProfile | undefined> };
   audit: AuditLog;
   clock: () => Date;
   onComplete?: CompletionHook;

@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../core/audit';
-import { orgUsersPk } from '../identity/keys';
+import { PROFILE_SK, orgUsersPk } from '../identity/keys';
 import { userCertsPk } from '../certificates/keys';
 import type { EnrolmentStatus } from './api';
 import type { EnrolmentRecord } from './enrolment';
@@ -40,6 +40,8 @@ export type LearnerRecord = {
   /** Hours per year and training category: attribute `h:<yyyy>:<category>`. */
   [hours: `h:${number}:${string}`]: number;
 };
+
+export type LearnerProfile = { userId: string; name: string; kind: 'civil-servant' | 'teacher' | 'participant'; orgId: string; ic: string; status: string };
 
 export type Replay = { fingerprint: string; status: number; body: unknown };
 
@@ -171,6 +173,15 @@ export function learningStore(ddb: DynamoDBDocumentClient, tableName: string) {
         ProjectionExpression: 'userId, #n, kind, orgId', ExpressionAttributeNames: { '#n': 'name' },
       });
       return items as { userId: string; name: string; kind: string; orgId: string }[];
+    },
+
+    /** A read-only look at the identity context's profile item (its keys are its contract): who the learner is and where. */
+    async profile(userId: string): Promise<LearnerProfile | undefined> {
+      const { Item } = await ddb.send(new GetCommand({
+        TableName: tableName, Key: { pk: userPk(userId), sk: PROFILE_SK },
+        ProjectionExpression: 'userId, #n, kind, orgId, ic, #s', ExpressionAttributeNames: { '#n': 'name', '#s': 'status' },
+      }));
+      return Item as LearnerProfile | undefined;
     },
 
     async learner(userId: string): Promise<LearnerRecord | undefined> {
