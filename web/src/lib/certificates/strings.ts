@@ -1,16 +1,13 @@
 import { bilingual } from '$lib/i18n';
 
-/** Text of the certificate pages (/sahkan, /sahkan/<number>, /sijil). */
+/**
+ * Text of a verification result (/sahkan/<number>, and the cards on /sijil). The form on /sahkan
+ * and the wallet on /sijil keep their own text with them: each page downloads only what it shows.
+ */
 export const strings = bilingual(
   {
     verifyTitle: 'Pengesahan Sijil',
-    verifyLead: 'Semak sijil yang dikeluarkan oleh Kerajaan Negeri Sembilan melalui Latih. Tiada log masuk diperlukan.',
-    numberLabel: 'Nombor sijil',
-    numberHint: 'Seperti tercetak pada sijil, contohnya NS-2027-7K4M-QX9D. Huruf kecil dan ruang dibenarkan.',
-    numberInvalid: 'Nombor ini tidak berbentuk nombor sijil. Nombor sijil tidak mengandungi 0, O, 1, I, L atau U.',
-    check: 'Semak',
-    checking: 'Menyemak…',
-    status: { valid: 'Sah', expired: 'Tamat tempoh', revoked: 'Dibatalkan', superseded: 'Digantikan' },
+    status: { valid: 'Sah', expired: 'Tamat tempoh', revoked: 'Dibatalkan', superseded: 'Digantikan', unknown: 'Tidak dijumpai' },
     statusText: {
       valid: 'Sijil ini sah dan dikeluarkan oleh Kerajaan Negeri Sembilan.',
       expired: 'Sijil ini tulen tetapi tempoh sahnya telah tamat.',
@@ -31,29 +28,14 @@ export const strings = bilingual(
     renewedBy: 'Diperbaharui oleh',
     number: 'Nombor sijil',
     issuer: 'Pengeluar',
+    issuerName: 'Kerajaan Negeri Sembilan',
     another: 'Semak sijil lain',
     notFound: 'Sijil tidak dijumpai',
-    myTitle: 'Sijil Saya',
-    myLead: 'Sijil kursus yang telah anda tamatkan. Muat turun PDF untuk dicetak, kelayakan digital untuk disimpan, atau kongsi pautan pengesahan.',
-    none: 'Anda belum mempunyai sijil. Sijil dikeluarkan secara automatik apabila anda menamatkan kursus.',
-    pdf: 'Muat turun PDF',
-    credential: 'Kelayakan digital',
-    share: 'Salin pautan pengesahan',
-    copied: 'Pautan disalin.',
-    signIn: 'Sila log masuk untuk melihat sijil anda.',
-    loadFailed: 'Sijil tidak dapat dimuatkan.',
-    retry: 'Cuba lagi',
-    credentialHelp: 'Fail .jwt ialah kelayakan Open Badges 3.0 yang ditandatangani; ia boleh disemak tanpa internet dengan kunci awam pengeluar.',
+    notFoundBody: 'Tiada sijil dengan nombor ini dalam rekod Latih. Semak nombor seperti tercetak pada sijil, atau imbas semula kod QR.',
   },
   {
     verifyTitle: 'Certificate Verification',
-    verifyLead: 'Check a certificate issued by the Government of Negeri Sembilan through Latih. No sign-in needed.',
-    numberLabel: 'Certificate number',
-    numberHint: 'As printed on the certificate, e.g. NS-2027-7K4M-QX9D. Lower case and spaces are fine.',
-    numberInvalid: 'This is not shaped like a certificate number. Certificate numbers never contain 0, O, 1, I, L or U.',
-    check: 'Check',
-    checking: 'Checking…',
-    status: { valid: 'Valid', expired: 'Expired', revoked: 'Revoked', superseded: 'Superseded' },
+    status: { valid: 'Valid', expired: 'Expired', revoked: 'Revoked', superseded: 'Superseded', unknown: 'Not found' },
     statusText: {
       valid: 'This certificate is valid and was issued by the Government of Negeri Sembilan.',
       expired: 'This certificate is genuine but its validity has ended.',
@@ -74,18 +56,9 @@ export const strings = bilingual(
     renewedBy: 'Renewed by',
     number: 'Certificate number',
     issuer: 'Issuer',
+    issuerName: 'Government of Negeri Sembilan',
     another: 'Check another certificate',
     notFound: 'Certificate not found',
-    myTitle: 'My Certificates',
-    myLead: 'Certificates of the courses you completed. Download the PDF to print, the digital credential to keep, or share the verification link.',
-    none: 'You have no certificates yet. A certificate is issued automatically when you complete a course.',
-    pdf: 'Download PDF',
-    credential: 'Digital credential',
-    share: 'Copy verification link',
-    copied: 'Link copied.',
-    signIn: 'Please sign in to see your certificates.',
-    loadFailed: 'Your certificates could not be loaded.',
-    retry: 'Try again',
-    credentialHelp: 'The .jwt file is a signed Open Badges 3.0 credential; it can be checked offline with the issuer’s public key.',
+    notFoundBody: 'There is no certificate with this number in Latih’s records. Check the number as printed on the certificate, or scan the QR code again.',
   },
 );

@@ -19,6 +19,7 @@ const messages: Messages = {
   navProgrammes: 'Programmes',
   navCatalogue: 'Course Catalogue',
   navFaq: 'FAQ',
+  navVerify: 'Verify a certificate',
   menuOpen: 'Open menu',
   menuClose: 'Close menu',
   signIn: 'Sign in',

@@ -29,6 +29,7 @@ const messages = {
   navProgrammes: 'Program',
   navCatalogue: 'Katalog Kursus',
   navFaq: 'Soalan Lazim',
+  navVerify: 'Pengesahan Sijil',
   menuOpen: 'Buka menu',
   menuClose: 'Tutup menu',
   signIn: 'Log Masuk',

@@ -1,22 +1,24 @@
 import { error, redirect } from '@sveltejs/kit';
-import { normaliseCertificateNumber } from '$functions/certificates/number-format';
 import { ApiError, call } from '$lib/api';
 import { publicCertificates } from '$lib/certificates/client';
 import type { PageLoad } from './$types';
 
 export const prerender = false;
 
+/**
+ * The API reads the number as a person may have typed it (case, spaces, missing dashes) and
+ * answers with the canonical one, where a hand-typed address then lands. Unknown and malformed
+ * numbers get the same "not found", shown by the page itself: an error page of this route would
+ * be downloaded with every verification (page weight).
+ */
 export const load = (async ({ params }) => {
-  const number = normaliseCertificateNumber(params.number);
-  // A hand-typed or differently written number lands on its canonical address.
-  if (number && number !== params.number) redirect(308, `/sahkan/${number}`);
   try {
-    if (!number) throw new ApiError(404, 'CERTIFICATE_NOT_FOUND', '');
-    return { cert: await call(publicCertificates.certificates.verify[':number'].$get({ param: { number } })) };
+    const cert = await call(publicCertificates.certificates.verify[':number'].$get({ param: { number: params.number } }));
+    if (cert.number !== params.number) redirect(308, `/sahkan/${cert.number}`);
+    return { cert };
   } catch (err) {
     if (err instanceof ApiError) {
-      // The same "not found" for an unknown number and for one that cannot be a number.
-      if (err.code === 'CERTIFICATE_NOT_FOUND' || err.code === 'VALIDATION_FAILED') error(404, { message: err.message, code: 'CERTIFICATE_NOT_FOUND' });
+      if (err.code === 'CERTIFICATE_NOT_FOUND' || err.code === 'VALIDATION_FAILED') return { cert: null };
       error(err.status || 503, { message: err.message, code: err.code });
     }
     throw err;
