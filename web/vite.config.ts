@@ -5,9 +5,13 @@ import { defineConfig } from 'vite';
  * What every page needs: framework, page furniture, API client, i18n, the signed-in store.
  * Svelte's runtime is captured whole, so the pages avoid features only they would use:
  * the forms write `value` + an event handler rather than `bind:value` (the binding runtime
- * would add ~1.5 kB to every catalogue page; measured by tests/e2e "page weight").
+ * would add ~1.5 kB to every catalogue page; measured by tests/e2e/page-weight.test.ts).
+ * The root layout and error page (routes/+layout.*, +error.svelte) are in it too: every page
+ * loads them, and as their own tiny chunks (Kit's nodes 0 and 1) they cost ~220 bytes more.
+ * A separate chunk costs ~150-300 bytes gzip beyond its content (its own compression context,
+ * its import and export lines): a small module shared by two pages costs each of them that.
  */
-const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\//;
+const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|routes\/\+(layout|error)\.|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\//;
 
 /**
  * What the signed-in pages share ($lib/auth, $lib/identity): one chunk and one stylesheet
@@ -18,11 +22,12 @@ const signedIn = /web\/src\/lib\/(auth\/(?!oidc)|identity\/)/;
 
 /**
  * What any signed-in page loads whatever it shows: the navbar's account menu, the tokens and
- * bearer fetch, the menu's labels and access rules. Apart from the rest of `signedIn` (forms,
+ * bearer fetch, the access rules behind the menu (its labels are its own, not
+ * $lib/identity/strings, which the identity pages share). Apart from the rest of `signedIn` (forms,
  * the organisation tree, pages.css), so a light signed-in page (the lesson player, 50 kB
  * budget) does not download the identity pages' code and styles.
  */
-const account = /web\/src\/lib\/(auth\/(Account\.svelte|tokens|session|home)|identity\/strings)|functions\/core\/access/;
+const account = /web\/src\/lib\/auth\/(Account\.svelte|tokens|session|home)|functions\/core\/access/;
 
 export default defineConfig({
   plugins: [sveltekit()],
