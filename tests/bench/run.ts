@@ -67,7 +67,7 @@ async function main() {
 
     const l = await measureLearning({ dynamodbEndpoint: platform.config.dynamodbEndpoint!, s3Endpoint: platform.config.s3Endpoint! }, seconds);
     say(`## Learning writes vs the bare DynamoDB Local transaction they must make (autocannon, ${l.connections} connections, same process and run) — target within 1.3×`);
-    say('The route: token check, rate-limit counter, idempotency check, enrolment + course reads, audit chain head read, then one TransactWriteItems (replay record, enrolment, [attempt,] audit event, chain head). The bare call: that TransactWriteItems alone.');
+    say('The route: token check, rate-limit counter (UpdateItem), enrolment + course reads (parallel GetItems), then one TransactWriteItems (replay record, enrolment, [attempt,] audit event, chain head); the chain head is read only when another writer moved it. The bare call: that TransactWriteItems alone.');
     say('| target | p50 ms | p99 ms | req/s | requests | non-2xx |');
     say('|---|--:|--:|--:|--:|--:|');
     const row = (name: string, x: { p50: number; p99: number; rps: number; requests: number; non2xx: number }) =>
