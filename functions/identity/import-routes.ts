@@ -17,6 +17,7 @@ import type { LoginAccounts } from './login-accounts';
 import type { OrgTree } from './orgs';
 import { initialStatus, needsReverification, type ProfileRecord } from './profile';
 import type { IdentityDeps } from './routes';
+import { inParallel } from '../core/concurrency';
 
 const say = (problem: FieldProblem, lang: Lang) => fieldMessages[problem][lang];
 
@@ -35,19 +36,6 @@ type Planned = {
 };
 
 export type ImportDeps = IdentityDeps & { loginAccounts?: LoginAccounts };
-
-/** Runs `work` over `items`, at most `limit` at a time, in order of results. */
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  }));
-  return results;
-}
 
 export function importRoutes({ store, orgs, clock, loginAccounts }: ImportDeps) {
   return new Hono<AppEnv>()

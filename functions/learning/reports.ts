@@ -5,6 +5,7 @@
  * The numbers are computed from the records on every request, so a completion shows at once.
  */
 import { isAllowed, type Assignment } from '../core/access';
+import { inParallel } from '../core/concurrency';
 import { AppError } from '../core/errors';
 import type { OrgDirectory } from '../identity/orgs';
 import type { EnrolmentStatus, reportStatuses } from './api';
@@ -15,19 +16,6 @@ import { trainingCategories, trainingYear, type TrainingRules } from './training
 
 /** People expected to meet the yearly training-day target. */
 const targetKinds = new Set(['civil-servant', 'teacher']);
-
-/** Runs `fn` over `items` with at most `width` at a time. */
-async function mapLimited<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
-}
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 function decodeCursor(cursor: string | undefined): number {
@@ -43,7 +31,7 @@ export function learningReports(store: LearningStore, orgs: OrgDirectory, course
       const offset = decodeCursor(q.cursor);
       const rules: TrainingRules = await courses.trainingRules();
       const units = (await orgs.tree()).subtree(q.org);
-      const perUnit = await mapLimited(units, 8, async (unit) => {
+      const perUnit = await inParallel(units, 8, async (unit) => {
         const [people, learners, enrolments] = await Promise.all([
           store.peopleOfOrg(unit),
           store.learnersOfOrg(unit),
@@ -137,7 +125,7 @@ export function learningReports(store: LearningStore, orgs: OrgDirectory, course
       const units = new Set(tree.subtree(q.org));
       const pending = q.course
         ? (await store.enrolmentsOfCourse(q.course, 'pending-approval')).filter((e) => units.has(e.orgId))
-        : (await mapLimited([...units], 8, (u) => store.enrolmentsOfOrg(u))).flat().filter((e) => e.status === 'pending-approval');
+        : (await inParallel([...units], 8, (u) => store.enrolmentsOfOrg(u))).flat().filter((e) => e.status === 'pending-approval');
       return pending
         .filter((e) => isAllowed(assignments, 'learning:approve', e.orgId, tree.get(e.orgId)?.ancestors ?? [], e.programme))
         .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))

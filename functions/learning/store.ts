@@ -5,6 +5,7 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../core/audit';
+import { queryAll as queryPages } from '../core/query';
 import { PROFILE_SK, orgUsersPk } from '../identity/keys';
 import { userCertsPk } from '../certificates/keys';
 import type { EnrolmentStatus } from './api';
@@ -60,16 +61,7 @@ const counterOf: Partial<Record<EnrolmentStatus, 'nActive' | 'nPending' | 'nWait
 };
 
 export function learningStore(ddb: DynamoDBDocumentClient, tableName: string) {
-  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>, max = Infinity): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await ddb.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && items.length < max);
-    return items;
-  }
+  const queryAll = (input: Omit<QueryCommandInput, 'TableName'>) => queryPages(ddb, { TableName: tableName, ...input });
 
   return {
     async enrolment(userId: string, code: string): Promise<EnrolmentRecord | undefined> {

@@ -13,9 +13,9 @@ import {
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Clients } from '../../core/clients';
+import { queryAll } from '../../core/query';
 import type { Config } from '../../core/config';
 import { CATALOGUE_PK, COURSES_GSI1PK, GSI1, META, ORGS_GSI1PK, QUIZ_SK, courseEnrolmentsPk, coursePk } from '../keys';
 import { buildItems, courseSnapshot, courseSnapshotKey, courseVersion, type Item } from './items';
@@ -29,17 +29,6 @@ type Stored = Key & { contentHash?: string };
 
 const keyOf = (k: Key) => `${k.pk}\u0000${k.sk}`;
 const isCatalogueSk = (sk: string) => sk === META || sk === QUIZ_SK || sk.startsWith('LESSON#');
-
-async function queryAll(ddb: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 /** BatchWriteItem in chunks of 25, retrying unprocessed items with backoff. */
 async function batchWrite(ddb: DynamoDBDocumentClient, table: string, requests: Record<string, unknown>[], progress: Progress) {
