@@ -15,7 +15,7 @@ import {
   ApprovalsQuery, AttemptResponse, BulkEnrolInput, PathInput, ProgressResponse, DecisionInput, EnrolInput, EnrolmentParam, IdempotencyHeader, LessonParam, LessonQuery, OrgParam, OrgReportQuery,
   ProgressInput, QuizAnswers, UserEnrolmentParam, UserParam, YearQuery,
 } from './api';
-import type { CourseEntry, CourseVersions } from './courses';
+import type { CourseVersions } from './courses';
 import { present, type EnrolmentRecord } from './enrolment';
 import type { LearningReports } from './reports';
 import type { LearningService } from './service';
@@ -29,8 +29,6 @@ export type LearningRouteDeps = {
   reports: LearningReports;
   orgs: OrgDirectory;
   identity: { getProfile(userId: string): Promise<{ orgId: string } | undefined> };
-  /** Whether enrolling in the course needs a decision (its programme does not allow self-enrolment). */
-  needsApproval(course: CourseEntry): Promise<boolean>;
   clock: () => Date;
 };
 
@@ -84,7 +82,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
 
     .post('/me/enrolments', validate('json', EnrolInput), async (c) => {
       const { code } = c.req.valid('json');
-      const out = await service.enrol(c.get('principal').userId, code, self(c), c.get('requestId'), { approved: false, needsApproval: deps.needsApproval });
+      const out = await service.enrol(c.get('principal').userId, code, self(c), c.get('requestId'), { approved: false });
       return c.json({ enrolment: await withPosition(out.enrolment) }, out.created ? 201 : 200);
     })
 
@@ -187,7 +185,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
       const profile = await deps.identity.getProfile(id);
       if (!profile) throw new AppError('USER_NOT_FOUND');
       const role = (await actingRole(c, 'learning:enrol', profile.orgId)) ?? 'coordinator';
-      const out = await service.enrol(id, c.req.valid('json').code, { userId: c.get('principal').userId, role }, c.get('requestId'), { approved: true, needsApproval: deps.needsApproval });
+      const out = await service.enrol(id, c.req.valid('json').code, { userId: c.get('principal').userId, role }, c.get('requestId'), { approved: true });
       return c.json({ enrolment: await withPosition(out.enrolment) }, out.created ? 201 : 200);
     })
 
@@ -206,7 +204,7 @@ export function learningRoutes(deps: LearningRouteDeps) {
           continue;
         }
         try {
-          const out = await service.enrol(userId, code, { userId: c.get('principal').userId, role }, c.get('requestId'), { approved: true, needsApproval: deps.needsApproval });
+          const out = await service.enrol(userId, code, { userId: c.get('principal').userId, role }, c.get('requestId'), { approved: true });
           results.push({ userId, outcome: !out.created ? ('already-enrolled' as const) : out.enrolment.status === 'waitlisted' ? ('waitlisted' as const) : ('enrolled' as const) });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;

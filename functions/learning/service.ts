@@ -15,7 +15,7 @@ import { ChangeConditionFailed, type AuditLog, type TransactItem } from '../core
 import { AppError, fieldErrors } from '../core/errors';
 import type { Lang } from '../core/language';
 import { maskMyKad } from '../core/mykad';
-import type { Completion as CompletionSchema, EnrolmentStatus } from './api';
+import type { Completion as CompletionSchema } from './api';
 import type { output } from 'zod/mini';
 type Completion = output<typeof CompletionSchema>;
 import type { CourseEntry, CourseVersions } from './courses';
@@ -76,6 +76,7 @@ async function retryOnRace<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 class Raced extends Error {}
+class Replayed extends Error {}
 
 export function learningService({ store, courses, identity, audit, clock, onComplete, pathCourses, needsApproval }: LearningDeps) {
   async function profileOf(userId: string): Promise<Profile | undefined> {
@@ -85,7 +86,11 @@ export function learningService({ store, courses, identity, audit, clock, onComp
 
   const personOf = (p: Profile) => ({ userId: p.userId, name: p.name, orgId: p.orgId, kind: p.kind });
 
-  /** Writes `items` with the audit event; a failed condition on the enrolment (index `enrolAt`) is a race. */
+  /**
+   * Writes `items` with the audit event. A failed condition at one of `raceAt` means another
+   * writer changed the record since it was read (Raced: decide again); at `replayAt`, that this
+   * submission was already answered (Replayed).
+   */
   async function commit(items: TransactItem[], change: Parameters<AuditLog['writeWithAudit']>[1], conditions: { raceAt: number[]; replayAt?: number }) {
     try {
       return await audit.writeWithAudit(items.filter(Boolean), change);
@@ -117,7 +122,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
    * else awaiting approval. By a coordinator (`approved`): active. Either way a full course puts
    * the learner on the waiting list. Enrolling again in a live enrolment changes nothing.
    */
-  async function enrol(userId: string, code: string, actor: Actor, requestId: string, options: { approved: boolean; needsApproval: (c: CourseEntry) => Promise<boolean> }) {
+  async function enrol(userId: string, code: string, actor: Actor, requestId: string, options: { approved: boolean }) {
     return retryOnRace(async () => {
       const [course, profile, previous] = await Promise.all([courses.current(code), profileOf(userId), store.enrolment(userId, code)]);
       if (previous && !reopenable.includes(previous.status)) return { enrolment: previous, created: false };
@@ -127,7 +132,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       const version = await courses.version(course!.code, course!.version);
       let e = newEnrolment(course!, version, profile!, previous, actor.userId, now);
       let seat: TransactItem | undefined;
-      const approval = await options.needsApproval(course!);
+      const approval = await needsApproval(course!);
       // A subsidised place is public money: it goes to people whose profile a coordinator verified.
       if (options.approved && approval && profile!.status === 'pending-verification') throw new AppError('PROFILE_NOT_VERIFIED');
       if (options.approved || !approval) {
@@ -316,7 +321,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
 
   async function enrolFromPath(userId: string, code: string, requestId: string) {
     try {
-      const out = await enrol(userId, code, { userId, role: 'self' }, requestId, { approved: false, needsApproval });
+      const out = await enrol(userId, code, { userId, role: 'self' }, requestId, { approved: false });
       if (!out.created) return 'already-enrolled' as const;
       return out.enrolment.status === 'active' ? ('enrolled' as const) : (out.enrolment.status as 'pending-approval' | 'waitlisted');
     } catch (err) {
@@ -425,13 +430,7 @@ export function learningService({ store, courses, identity, audit, clock, onComp
       );
     },
 
-    async statusCounts(e: EnrolmentRecord) {
-      return e.status === 'waitlisted' ? store.waitlistPosition(e) : undefined;
-    },
   };
 }
 
-class Replayed extends Error {}
-
 export type LearningService = ReturnType<typeof learningService>;
-export type { EnrolmentStatus };

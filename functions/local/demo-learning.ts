@@ -28,7 +28,7 @@ const sampleOfficers: { userId: string; name: string; ic: string; complete: stri
 
 async function finishCourse(deps: Deps, userId: string, code: string, lessons = Infinity) {
   const { service, courses } = deps;
-  const enrolment = (await service.enrol(userId, code, { userId, role: 'self' }, REQUEST, { approved: false, needsApproval: deps.needsApproval })).enrolment;
+  const enrolment = (await service.enrol(userId, code, { userId, role: 'self' }, REQUEST, { approved: false })).enrolment;
   if (enrolment.status !== 'active') return;
   const { snapshot, lessonOrder } = await courses.version(code, enrolment.version);
   for (const lessonId of lessonOrder.slice(0, lessons)) {
@@ -63,7 +63,7 @@ export async function seedDemoLearning(deps: Deps, identity: IdentityStore) {
     await finishCourse(deps, 'demo-learner', 'IOT-301', 2);
   }
   if (!(await started('demo-teacher'))) {
-    await deps.service.enrol('demo-teacher', 'PK-201', { userId: 'demo-teacher', role: 'self' }, REQUEST, { approved: false, needsApproval: deps.needsApproval });
+    await deps.service.enrol('demo-teacher', 'PK-201', { userId: 'demo-teacher', role: 'self' }, REQUEST, { approved: false });
   }
   if (!(await started('demo-participant'))) await finishCourse(deps, 'demo-participant', 'ED-101', 1);
 }

@@ -62,7 +62,7 @@ export async function measureLearning(endpoints: { dynamodbEndpoint: string; s3E
       { userId, kind: 'civil-servant', name: `Pelajar ${i}`, ic, orgId: 'SUK-NS', email: `${userId}@bench.test`, payScale: 'SSPA', grade: '10', status: 'verified', createdAt: now, updatedAt: now, version: 1 },
       undefined, { userId: 'bench', role: 'system' }, { action: 'profile.create', orgId: 'SUK-NS', summary: {}, requestId: 'bench' },
     );
-    await learning.service.enrol(userId, 'DA-301', { userId, role: 'self' }, 'bench', { approved: false, needsApproval: learning.needsApproval });
+    await learning.service.enrol(userId, 'DA-301', { userId, role: 'self' }, 'bench', { approved: false });
     tokens.set(userId, await issuer.tokenFor(userId));
   }
 
