@@ -18,7 +18,7 @@ const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|routes\/\+(layout|error
  * rather than a dozen small ones, so the route manifest every page downloads names fewer
  * files. Not the OpenID client ($lib/auth/oidc, with oauth4webapi): pages rarely need it.
  */
-const signedIn = /web\/src\/lib\/(auth\/(?!oidc)|identity\/)/;
+const signedIn = /web\/src\/lib\/(auth\/(?!oidc|home|AccountMenu)|identity\/)/;
 
 /**
  * What any signed-in page loads whatever it shows: the navbar's account menu, the tokens and
@@ -27,7 +27,15 @@ const signedIn = /web\/src\/lib\/(auth\/(?!oidc)|identity\/)/;
  * the organisation tree, pages.css), so a light signed-in page (the lesson player, 50 kB
  * budget) does not download the identity pages' code and styles.
  */
-const account = /web\/src\/lib\/auth\/(Account\.svelte|tokens|session|home)|functions\/core\/access/;
+const account = /web\/src\/lib\/auth\/(Account\.svelte|tokens|session)/;
+
+/**
+ * Who may open which page: the access rules (functions/core/access) and the role pages'
+ * table ($lib/auth/home). One small chunk, loaded by the account menu on its first open, at the
+ * end of a sign-in, and by the pages that check a role (coordinator, reports, a user's page):
+ * not part of `account`, which every signed-in page loads on arrival.
+ */
+const roles = /web\/src\/lib\/auth\/home|functions\/core\/access/;
 
 export default defineConfig({
   plugins: [sveltekit()],
@@ -43,6 +51,7 @@ export default defineConfig({
     target: 'es2022',
     // SOURCEMAP=1 npm run web:build: maps to see what each chunk is made of.
     sourcemap: !!process.env.SOURCEMAP,
+    modulePreload: { resolveDependencies: (_file, deps) => deps.filter((d) => d.endsWith('.css')) },
     rolldownOptions: {
       output: {
         // What every page needs (framework, page furniture, API client, i18n) in one chunk:
@@ -52,6 +61,8 @@ export default defineConfig({
           groups: [
             { name: 'app', test: shared },
             { name: 'account', test: account },
+            { name: 'roles', test: roles },
+            { name: 'belajar', test: /web\/src\/(lib\/learning\/client|routes\/belajar\/\[\.\.\.path\]\/\+page)/ },
             { name: 'signed-in', test: signedIn },
           ],
         },

@@ -20,7 +20,7 @@ import { storageEndpoints } from '../support/storage';
 import { buildWebOnce } from '../support/web-build';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
-const PAGE_SIZE = 9; // web/src/lib/filters.ts
+const PAGE_SIZE = 9; // web/src/routes/kursus/filters.ts
 const SEARCH_TERM = 'siber';
 
 let platform: Platform;

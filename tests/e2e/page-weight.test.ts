@@ -105,8 +105,11 @@ async function sessionOf(person: Person): Promise<string> {
 
 type Loaded = { type: string; file: string; bytes: number; encoding: string | null };
 
-/** One first visit (fresh context, empty cache) in a language, signed in when given a session. */
-async function firstLoad(path: string, lang: 'ms' | 'en', who: string, session?: string) {
+/**
+ * One first visit (fresh context, empty cache) in a language, signed in when given a session;
+ * then, given the person's name, their account menu opened (after the weighing).
+ */
+async function firstLoad(path: string, lang: 'ms' | 'en', who: string, session?: string, name?: string) {
   const context = await browser.newContext({ viewport: PHONE, baseURL: platform.url });
   if (lang === 'en') await context.addInitScript("localStorage.setItem('latih.lang', 'en')");
   if (session) await context.addInitScript(`for (const [k, v] of ${session}) if (sessionStorage.getItem(k) === null) sessionStorage.setItem(k, v);`);
@@ -125,6 +128,12 @@ async function firstLoad(path: string, lang: 'ms' | 'en', who: string, session?:
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `weight-${who}-${lang}${path.replace(/\//g, '_')}.png`) });
   const loaded = await Promise.all(sizes);
+  if (name) {
+    // The account menu loads on its first open (not with the page): it opens, in this language.
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByRole('navigation', { name: lang === 'ms' ? 'Menu akaun' : 'Account menu' }).waitFor();
+    await page.screenshot({ path: join(screenshots, `weight-${who}-${lang}${path.replace(/\//g, '_')}-menu.png`) });
+  }
   await context.close();
   const sum = (type: string) => loaded.filter((l) => l.type === type).reduce((total, l) => total + l.bytes, 0);
   return { js: sum('script'), css: sum('stylesheet'), loaded };
@@ -147,16 +156,16 @@ describe('page weight', { timeout: 300_000 }, () => {
       const session = who === 'anyone' ? undefined : await sessionOf(who);
       for (const path of paths()) {
         for (const lang of ['ms', 'en'] as const) {
-          const { js, css, loaded } = await firstLoad(path, lang, who, session);
+          const { js, css, loaded } = await firstLoad(path, lang, who, session, who === 'anyone' ? undefined : people[who].name);
           const total = js + css;
           const label = `${who.padEnd(14)} ${lang} ${path}`;
           rows.push(`${label.padEnd(62)} js ${String(js).padStart(6)} + css ${String(css).padStart(5)} = ${String(total).padStart(6)} B (${(total / 1024).toFixed(1)} KiB, ${loaded.length} files)`);
           const limit = who === 'anyone' ? BUDGET_BYTES : SIGNED_IN_CEILING(path);
-          if (total > BUDGET_BYTES) rows.push(`      over the ${BUDGET_BYTES}-byte budget by ${total - BUDGET_BYTES} (held at ${limit})`);
-          if (total > limit) {
-            over.push(`${label}: ${total} bytes (limit ${limit})`);
+          if (total > BUDGET_BYTES) {
+            rows.push(`      over the ${BUDGET_BYTES}-byte budget by ${total - BUDGET_BYTES} (held at ${limit})`);
             rows.push(...loaded.sort((a, b) => b.bytes - a.bytes).map((l) => `      ${String(l.bytes).padStart(6)} ${l.file}`));
           }
+          if (total > limit) over.push(`${label}: ${total} bytes (limit ${limit})`);
           // Compressed as CloudFront compresses: every file above its 1 kB threshold is gzipped.
           expect(loaded.filter((l) => l.bytes > 1024 && !l.encoding).map((l) => l.file), `uncompressed files on ${path}`).toEqual([]);
         }

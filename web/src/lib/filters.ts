@@ -1,51 +1,16 @@
 /**
  * The course list's filters live in the URL (`/kursus?programme=7.1&q=siber`), so a filtered
- * list can be shared and the back button restores it. Unknown or malformed values in a
- * hand-edited URL are dropped here rather than sent to the API to be refused.
+ * list can be shared and the back button restores it. What the other pages need to link to a
+ * filtered list or size a search box; reading the URL and asking the API is the list's own
+ * (routes/kursus/filters.ts), so that code is not in the chunk every page loads.
  */
-import type { InferRequestType } from 'hono/client';
 import type { CourseListQuery } from '$functions/catalogue/api';
-import type { catalogue } from './api';
-import { enumValues } from './i18n';
 
 export type CourseFilters = Omit<CourseListQuery, 'limit' | 'cursor'>;
 export type FilterName = keyof CourseFilters;
 
-/** Nine cards fill three rows of the desktop grid. */
-export const PAGE_SIZE = 9;
 export const SEARCH_MIN = 2;
 export const SEARCH_MAX = 100;
-
-const programmeIds = ['3.1', '7.1', '7.2'] satisfies NonNullable<CourseFilters['programme']>[];
-const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
-  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-
-export type ParsedFilters = {
-  filters: CourseFilters;
-  /** What the person typed, shown back in the search box even when it is too short to search. */
-  text: string;
-  textTooShort: boolean;
-};
-
-export function filtersFromUrl(params: URLSearchParams): ParsedFilters {
-  const programme = oneOf(programmeIds, params.get('programme')) as CourseFilters['programme'];
-  // Tracks exist only in programme 7.1.
-  const track = programme === '7.1' ? oneOf(enumValues.track, params.get('track')) : undefined;
-  const category = params.get('category') ?? '';
-  const text = (params.get('q') ?? '').slice(0, SEARCH_MAX);
-  const q = text.trim();
-  const filters: CourseFilters = {
-    programme,
-    track,
-    category: slug.test(category) && category.length <= 40 ? category : undefined,
-    mode: oneOf(enumValues.mode, params.get('mode')),
-    language: oneOf(enumValues.language, params.get('language')),
-    q: q.length >= SEARCH_MIN ? q : undefined,
-  };
-  return { filters, text, textTooShort: q.length > 0 && q.length < SEARCH_MIN };
-}
 
 /** `/kursus?…` for these filters, in a stable order, without empty parameters. */
 export function catalogueHref(filters: Partial<Record<FilterName, string | undefined>>): string {
@@ -58,10 +23,3 @@ export function catalogueHref(filters: Partial<Record<FilterName, string | undef
   return search ? `/kursus?${search}` : '/kursus';
 }
 
-type CourseQuery = InferRequestType<typeof catalogue.courses.$get>['query'];
-
-/** The API query for one page of these filters (no empty parameters on the wire). */
-export function toQuery(filters: CourseFilters, cursor?: string): CourseQuery {
-  const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as CourseFilters;
-  return { ...given, limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) };
-}

@@ -6,6 +6,7 @@
  */
 import type { auditRoutes } from '$functions/audit/routes';
 import type { IdentityApi } from '$functions/identity/routes';
+import type { LearningApi } from '$functions/learning/routes';
 import { hc } from '$lib/hc';
 import { locale } from '$lib/locale.svelte';
 import { authorizedFetch } from './tokens';
@@ -27,3 +28,10 @@ export const identity = hc<IdentityApi>('/api', options);
 
 /** GET /api/audit, /api/audit/verify (functions/audit/routes.ts, mounted at /api). */
 export const audit = hc<ReturnType<typeof auditRoutes>>('/api', options);
+
+/**
+ * The learning routes as the staff pages call them (coordinator dashboard, course reports):
+ * here, in the chunk those pages load anyway. The learner's own views use $lib/learning/client
+ * (with idempotency keys), which the /belajar route loads with itself.
+ */
+export const learning = hc<LearningApi>('/api', options);

@@ -14,7 +14,6 @@ import { call } from '$lib/api';
 import { locale } from '$lib/locale.svelte';
 import { remember } from './session';
 import { identity, publicIdentity } from './client';
-import { homeFor } from './home';
 import { readTokens, writeTokens, type Tokens } from './tokens';
 
 const PENDING_KEY = 'latih.login';
@@ -150,6 +149,8 @@ export async function completeSignIn(url: URL): Promise<string> {
   const me = await call(identity.me.$get());
   const name = me.profile?.name ?? (typeof claims?.name === 'string' ? claims.name : undefined) ?? (typeof claims?.email === 'string' ? claims.email : '');
   remember({ name, roles: [...new Set(me.assignments.map((a) => a.role))] });
+  // The role pages' table (./home, with the access rules) loads here, not with the sign-in button.
+  const { homeFor } = await import('./home');
   return me.profile ? (safePath(pending.returnTo) ?? homeFor(me)) : homeFor(me);
 }
 

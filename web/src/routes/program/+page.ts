@@ -1,4 +1,4 @@
-import { programmesState } from '$lib/programmes.svelte';
+import { programmesState } from '$lib/components/programmes.svelte';
 import type { PageLoad } from './$types';
 
 export const load = (() => ({ programmes: programmesState() })) satisfies PageLoad;

@@ -1,5 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
+// The learner's API client, which every view below uses: loaded with this route, not as a
+// file of its own (under 1 kB, it would travel uncompressed).
+import '$lib/learning/client';
 
 /**
  * /belajar, /belajar/<code>, /belajar/<code>/<lesson> and /belajar/<code>/kuiz are one route

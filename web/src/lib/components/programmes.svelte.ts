@@ -1,5 +1,5 @@
 import type { Programme } from '$functions/catalogue/api';
-import { programmes } from './api';
+import { programmes } from '$lib/api';
 
 /**
  * The programmes as state that fills in when they arrive, so a page shows at once with a
