@@ -10,8 +10,10 @@ import { defineConfig } from 'vite';
  * loads them, and as their own tiny chunks (Kit's nodes 0 and 1) they cost ~220 bytes more.
  * A separate chunk costs ~150-300 bytes gzip beyond its content (its own compression context,
  * its import and export lines): a small module shared by two pages costs each of them that.
+ * Not the masthead's explanation (MastheadPanel.svelte), which loads when "Kenal pasti begini"
+ * is first wanted, nor the error view (ErrorView.svelte), which loads when an error is shown.
  */
-const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/|routes\/\+(layout|error)\.|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\//;
+const shared = /web\/src\/(lib\/[\w.]+\.ts|lib\/layout\/(?!MastheadPanel|ErrorView)|routes\/\+(layout|error)\.|app\.css)|node_modules\/(hono|svelte|@sveltejs\/kit)\//;
 
 /**
  * What the signed-in pages share ($lib/auth, $lib/identity): one chunk and one stylesheet

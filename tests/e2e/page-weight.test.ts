@@ -27,16 +27,21 @@ import { buildWebOnce } from '../support/web-build';
 /** The budget: JS + CSS bodies of a first load, gzip, in bytes. */
 const BUDGET_BYTES = 50_000;
 /**
- * Signed-in pages do not meet the budget yet (docs/benchmarks.md: ~49 kB of framework, layout
- * and session before any page code; the way down is loading each page's secondary panels on
- * demand). Until then each is held at its measured weight plus ~1 kB, so it can only shrink:
- * lower these as pages are trimmed, never raise them.
+ * The signed-in pages still over the budget, each held at its weight of 4 December 2026 plus
+ * ~500 bytes, so it can only shrink (docs/benchmarks.md: what each would take to reach 50 kB).
+ * Lower these as pages are trimmed, never raise them; a page that meets the budget leaves
+ * this list and is checked against the budget itself, like the lesson player.
  */
-const SIGNED_IN_CEILING = (path: string) =>
-  /^\/belajar\/[^/]+\/[^/]+$/.test(path) && !path.endsWith('/kuiz') ? 54_500 // the lesson player: 53,480
-  : path === '/sijil' ? 54_500 // 53,444
-  : path.startsWith('/pentadbiran/pengguna') || path === '/audit' ? 59_500 // 55,948–58,645
-  : 64_000; // /belajar, course view, quiz, /penyelaras, /laporan/kursus, /profil: 59,466–62,998
+const SIGNED_IN_CEILING = (path: string): number =>
+  path === '/sijil' ? 51_000 // 50,450
+  : path === '/kursus' ? 51_100 // signed in (the account button and tokens): 50,555
+  : path === '/pentadbiran/pengguna' ? 53_500 // 53,016
+  : path.startsWith('/pentadbiran/pengguna/') || path === '/audit' ? 56_300 // 55,794, 55,769
+  : path.startsWith('/laporan/kursus') ? 56_900 // 56,334
+  : path === '/profil' ? 59_400 // 58,842
+  : /^\/belajar(\/[^/]+(\/kuiz)?)?$/.test(path) ? 60_000 // my learning, a course, the quiz: 59,186–59,485
+  : path === '/penyelaras' ? 60_500 // 59,936
+  : BUDGET_BYTES; // the lesson player (49,962) and any page not listed
 const PHONE = { width: 360, height: 740 };
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 
@@ -149,7 +154,7 @@ const visits: { who: Person | 'anyone'; paths: () => string[] }[] = [
 ];
 
 describe('page weight', { timeout: 300_000 }, () => {
-  it(`keeps signed-out pages within ${BUDGET_BYTES.toLocaleString('en')} bytes of first-load JS + CSS (gzip) and signed-in pages from growing, BM and EN`, async () => {
+  it(`keeps pages within ${BUDGET_BYTES.toLocaleString('en')} bytes of first-load JS + CSS (gzip) (signed-in pages still over it from growing), BM and EN`, async () => {
     const rows: string[] = [];
     const over: string[] = [];
     for (const { who, paths } of visits) {
@@ -162,7 +167,7 @@ describe('page weight', { timeout: 300_000 }, () => {
           rows.push(`${label.padEnd(62)} js ${String(js).padStart(6)} + css ${String(css).padStart(5)} = ${String(total).padStart(6)} B (${(total / 1024).toFixed(1)} KiB, ${loaded.length} files)`);
           const limit = who === 'anyone' ? BUDGET_BYTES : SIGNED_IN_CEILING(path);
           if (total > BUDGET_BYTES) {
-            rows.push(`      over the ${BUDGET_BYTES}-byte budget by ${total - BUDGET_BYTES} (held at ${limit})`);
+            rows.push(`      over the ${BUDGET_BYTES}-byte budget by ${total - BUDGET_BYTES}` + (limit > BUDGET_BYTES ? ` (held at ${limit})` : ''));
             rows.push(...loaded.sort((a, b) => b.bytes - a.bytes).map((l) => `      ${String(l.bytes).padStart(6)} ${l.file}`));
           }
           if (total > limit) over.push(`${label}: ${total} bytes (limit ${limit})`);

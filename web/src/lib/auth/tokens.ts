@@ -101,24 +101,3 @@ export function forget() {
   writeTokens(null);
   remember(null);
 }
-
-/**
- * Signs out here and at the provider (the API's `logoutUrl` when it gives one, Cognito's
- * hosted /logout, else the provider's end-session endpoint; both come back to the home page),
- * so the next sign-in asks who is there rather than reusing the provider's session.
- */
-export function signOut(lang: string) {
-  const tokens = readTokens();
-  forget();
-  // Cognito: its hosted /logout, already naming the client and where to come back to.
-  if (tokens?.logoutUrl) return location.assign(tokens.logoutUrl);
-  if (!tokens?.endSession) return location.assign('/');
-  const url = new URL(tokens.endSession);
-  url.search = new URLSearchParams({
-    ...(tokens.id ? { id_token_hint: tokens.id } : {}),
-    client_id: tokens.clientId,
-    post_logout_redirect_uri: `${location.origin}/`,
-    ui_locales: lang,
-  }).toString();
-  location.assign(url);
-}

@@ -52,11 +52,3 @@ export const recordProgress = (code: string, lessonId: string, state: 'opened' |
       learning.me.enrolments[':code'].progress.$post({ param: { code }, json: { lessonId, state }, header: { 'idempotency-key': key } }),
     )) as ProgressAnswer,
   );
-
-/** POST …/quiz/attempts, once per set of answers: the same answers sent again reuse the key. */
-export const submitAttempt = (code: string, answers: { questionId: string; optionIds: string[] }[]) =>
-  once(`quiz:${code}:${JSON.stringify(answers)}`, async (key) =>
-    (await call(
-      learning.me.enrolments[':code'].quiz.attempts.$post({ param: { code }, json: { answers }, header: { 'idempotency-key': key } }),
-    )) as AttemptAnswer,
-  );

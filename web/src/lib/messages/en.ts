@@ -8,12 +8,6 @@ const messages: Messages = {
   skipToContent: 'Skip to main content',
   mastheadOfficial: 'Official Malaysian Government Website',
   mastheadHowToKnow: 'Here’s how you know',
-  mastheadGovTitle: 'Official websites use .gov.my',
-  mastheadGovBody:
-    'An official Malaysian government website ends with .gov.my. If it does not, it is not an official government website.',
-  mastheadHttpsTitle: 'Secure websites use HTTPS',
-  mastheadHttpsBody:
-    'Look for a lock icon or https:// as an added precaution. If it is not there, do not share sensitive information.',
   navLabel: 'Main navigation',
   navHome: 'Home',
   navProgrammes: 'Programmes',
@@ -45,11 +39,7 @@ const messages: Messages = {
   enrolmentOpen: 'Self-enrolment',
   enrolmentApproval: 'Approval required',
 
-  notFoundTitle: 'Page not found',
   notFoundBody: 'The page you are looking for does not exist or has moved.',
-  courseNotFoundTitle: 'Course not found',
-  courseNotFoundBody: 'There is no course with this code in the catalogue.',
-  errorTitle: 'Something went wrong',
   errorBody: 'Sorry, this page could not be shown. Please try again shortly.',
   networkError: 'The server could not be reached. Check your Internet connection and try again.',
   goHome: 'Go to the home page',

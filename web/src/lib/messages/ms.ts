@@ -18,12 +18,6 @@ const messages = {
   skipToContent: 'Langkau ke kandungan utama',
   mastheadOfficial: 'Portal Rasmi Kerajaan Malaysia',
   mastheadHowToKnow: 'Kenal pasti begini',
-  mastheadGovTitle: 'Laman web rasmi menggunakan .gov.my',
-  mastheadGovBody:
-    'Laman web kerajaan Malaysia yang rasmi berakhir dengan .gov.my. Jika tiada, ia bukan laman web rasmi kerajaan.',
-  mastheadHttpsTitle: 'Laman web yang selamat menggunakan HTTPS',
-  mastheadHttpsBody:
-    'Cari ikon mangga atau https:// sebagai langkah berjaga-jaga. Jika tiada, jangan kongsi maklumat sensitif.',
   navLabel: 'Navigasi utama',
   navHome: 'Utama',
   navProgrammes: 'Program',
@@ -55,11 +49,7 @@ const messages = {
   enrolmentOpen: 'Daftar sendiri',
   enrolmentApproval: 'Perlu kelulusan',
 
-  notFoundTitle: 'Halaman tidak dijumpai',
   notFoundBody: 'Halaman yang anda cari tidak wujud atau telah dipindahkan.',
-  courseNotFoundTitle: 'Kursus tidak dijumpai',
-  courseNotFoundBody: 'Tiada kursus dengan kod ini dalam katalog.',
-  errorTitle: 'Ralat berlaku',
   errorBody: 'Maaf, halaman ini tidak dapat dipaparkan. Sila cuba lagi sebentar.',
   networkError: 'Tiada sambungan ke pelayan. Semak sambungan Internet anda dan cuba lagi.',
   goHome: 'Ke laman utama',
