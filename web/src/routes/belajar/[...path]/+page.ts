@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
-// The learner's API client, which every view below uses: loaded with this route, not as a
-// file of its own (under 1 kB, it would travel uncompressed).
+// The learner's API client, which every view below uses: in this route's chunk (`belajar` in
+// vite.config.ts), not a file of its own (under 1 kB, it would travel uncompressed).
 import '$lib/learning/client';
 
 /**
