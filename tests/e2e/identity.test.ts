@@ -522,7 +522,7 @@ describe('on a 360 px phone', { timeout: 120_000 }, () => {
     // The name is the initial on a phone; the menu says it in full.
     const menu = await openAccountMenu(page, people.coordinator.name);
     await menu.getByText(people.coordinator.name).waitFor();
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Pembelajaran Saya', 'Sijil Saya', 'Profil Saya', 'Pengguna', 'Papan Pemuka Penyelaras']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Pembelajaran Saya', 'Sijil Saya', 'Profil Saya', 'Pengguna', 'Papan Pemuka Penyelaras', 'Pengurusan Sijil']);
     await shoot(page, 'phone-ms-account-menu');
     // Escape closes it and gives the focus back to the button.
     await page.keyboard.press('Escape');

@@ -30,6 +30,8 @@ export const rolePages = [
   { href: '/audit', page: 'audit', roles: rolesGranting('audit:read') },
   { href: '/penyelaras', page: 'coordinator', roles: rolesGranting('learning:report') },
   { href: '/laporan/kursus', page: 'courseReports', roles: rolesGranting('learning:course-report') },
+  // Reissue's roles include every role that may revoke.
+  { href: '/pentadbiran/sijil', page: 'certificateAdmin', roles: rolesGranting('certificates:reissue') },
 ] as const;
 
 export const pagesFor = (roles: readonly Role[]) => rolePages.filter((p) => p.roles.some((r) => roles.includes(r)));
