@@ -7,21 +7,17 @@
  * revoked; in BM and EN, axe on each state. Screenshots: test-results/screenshots/cert-admin-*.
  * Its own platform (own table): certificates.test.ts revokes the same certificate through the API.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userCertsPk } from '../../functions/certificates/keys';
 import { maskMyKad } from '../../functions/core/mykad';
-import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
-import { choosePort } from '../../functions/local/services';
+import { repoRoot, type Platform } from '../../functions/local/platform';
 import { launchBrowser } from '../support/browser';
-import { storageEndpoints } from '../support/storage';
-import { buildWebOnce } from '../support/web-build';
+import { startE2ePlatform } from '../support/e2e-platform';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const learner = { userId: 'demo-learner', name: 'Nurul Aina binti Hassan', ic: '880314055246' };
@@ -33,18 +29,7 @@ let browser: Browser;
 let number: string;
 
 beforeAll(async () => {
-  await buildWebOnce();
-  await sleep(3000); // let the other browser files' platforms start first (ports are probed)
-  for (let attempt = 1; ; attempt++) {
-    const id = `e2e-certadmin-${randomUUID().slice(0, 8)}`;
-    try {
-      platform = await startPlatform({ web: 'static', storage: storageEndpoints(), tableName: id, contentBucket: id, port: await choosePort(3650) });
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
-      await sleep(1000 * attempt);
-    }
-  }
+  platform = await startE2ePlatform('certadmin', 3650, 3000);
   browser = await launchBrowser();
   const { Items = [] } = await platform.clients.ddb.send(new QueryCommand({
     TableName: platform.config.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p',

@@ -12,10 +12,8 @@
  * test-results/screenshots/certificates-*.
  */
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,11 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseDetail } from '../../functions/catalogue/api';
 import { userCertsPk } from '../../functions/certificates/keys';
 import { maskMyKad } from '../../functions/core/mykad';
-import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
-import { choosePort } from '../../functions/local/services';
+import { repoRoot, type Platform } from '../../functions/local/platform';
 import { launchBrowser } from '../support/browser';
-import { storageEndpoints } from '../support/storage';
-import { buildWebOnce } from '../support/web-build';
+import { startE2ePlatform } from '../support/e2e-platform';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 /** This file's own folder (tests/integration/certificates.test.ts writes next to it): emptied on each run. */
@@ -48,19 +44,7 @@ let course: CourseDetail;
 const verifyUrl = () => new URL(`/sahkan/${number}`, platform.url).href;
 
 beforeAll(async () => {
-  await buildWebOnce();
-  // Let the other browser files' platforms start first (the OpenID provider's port is probed).
-  await sleep(4500);
-  for (let attempt = 1; ; attempt++) {
-    const id = `e2e-certs-${randomUUID().slice(0, 8)}`;
-    try {
-      platform = await startPlatform({ web: 'static', storage: storageEndpoints(), tableName: id, contentBucket: id, port: await choosePort(3600) });
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
-      await sleep(1000 * attempt);
-    }
-  }
+  platform = await startE2ePlatform('certs', 3600, 4500);
   browser = await launchBrowser();
   // The learner's certificate, as the demo data issued it.
   const { Items = [] } = await platform.clients.ddb.send(new QueryCommand({

@@ -7,21 +7,17 @@
  *
  * Screenshots (BM and EN, desktop and 360 px) land in test-results/screenshots/identity-*.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityDeps } from '../../functions/identity/app';
 import { PROFILE_SK, userPk } from '../../functions/identity/keys';
-import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
-import { choosePort } from '../../functions/local/services';
+import { repoRoot, type Platform } from '../../functions/local/platform';
 import { launchBrowser } from '../support/browser';
-import { storageEndpoints } from '../support/storage';
-import { buildWebOnce } from '../support/web-build';
+import { startE2ePlatform } from '../support/e2e-platform';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 
@@ -41,27 +37,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // The current sources, built once for every browser test file of the run.
-  await buildWebOnce();
-  // startPlatform picks the local OpenID provider's port (from 9400) by probing, so two
-  // platforms starting at the same instant can pick the same one: let the catalogue's start
-  // first (it waits for the same build), and try again on a clash.
-  await sleep(3000);
-  for (let attempt = 1; ; attempt++) {
-    const id = `e2e-identity-${randomUUID().slice(0, 8)}`;
-    try {
-      platform = await startPlatform({
-        web: 'static',
-        storage: storageEndpoints(),
-        tableName: id,
-        contentBucket: id,
-        port: await choosePort(3400),
-      });
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
-      await sleep(1000 * attempt);
-    }
-  }
+  platform = await startE2ePlatform('identity', 3400, 3000);
   browser = await launchBrowser();
 });
 

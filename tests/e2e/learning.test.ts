@@ -9,19 +9,15 @@
  * This file has its own platform (its own table), so nobody else's test completes these courses.
  * Screenshots land in test-results/screenshots/learning-*.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../functions/catalogue/content/load';
-import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
-import { choosePort } from '../../functions/local/services';
+import { repoRoot, type Platform } from '../../functions/local/platform';
 import { launchBrowser } from '../support/browser';
-import { storageEndpoints } from '../support/storage';
-import { buildWebOnce } from '../support/web-build';
+import { startE2ePlatform } from '../support/e2e-platform';
 
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const { content } = loadContent(join(repoRoot, 'content'));
@@ -55,19 +51,7 @@ let platform: Platform;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWebOnce();
-  // The OpenID provider's port is picked by probing: start after the other browser files, retry on a clash.
-  await sleep(6000);
-  for (let attempt = 1; ; attempt++) {
-    const id = `e2e-learning-${randomUUID().slice(0, 8)}`;
-    try {
-      platform = await startPlatform({ web: 'static', storage: storageEndpoints(), tableName: id, contentBucket: id, port: await choosePort(3500) });
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
-      await sleep(1500 * attempt);
-    }
-  }
+  platform = await startE2ePlatform('learning', 3500, 6000);
   browser = await launchBrowser();
 });
 

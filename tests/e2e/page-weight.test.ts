@@ -9,20 +9,16 @@
  * Prints a table of every page; a page over budget lists its files, heaviest first. The first
  * screen of each lands in test-results/screenshots/weight-*.png.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userCertsPk } from '../../functions/certificates/keys';
 import { loadContent } from '../../functions/catalogue/content/load';
-import { repoRoot, startPlatform, type Platform } from '../../functions/local/platform';
-import { choosePort } from '../../functions/local/services';
+import { repoRoot, type Platform } from '../../functions/local/platform';
 import { launchBrowser } from '../support/browser';
-import { storageEndpoints } from '../support/storage';
-import { buildWebOnce } from '../support/web-build';
+import { startE2ePlatform } from '../support/e2e-platform';
 
 /** The budget: JS + CSS bodies of a first load, gzip, in bytes. */
 const BUDGET_BYTES = 50_000;
@@ -62,19 +58,7 @@ let browser: Browser;
 let certificate: string;
 
 beforeAll(async () => {
-  await buildWebOnce();
-  // The OpenID provider's port is picked by probing: start after the other browser files, retry on a clash.
-  await sleep(7500);
-  for (let attempt = 1; ; attempt++) {
-    const id = `e2e-weight-${randomUUID().slice(0, 8)}`;
-    try {
-      platform = await startPlatform({ web: 'static', storage: storageEndpoints(), tableName: id, contentBucket: id, port: await choosePort(3700) });
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
-      await sleep(1500 * attempt);
-    }
-  }
+  platform = await startE2ePlatform('weight', 3700, 7500);
   browser = await launchBrowser();
   // The learner's CS-301 certificate, as the demo data issued it: its public verification page.
   const { Items = [] } = await platform.clients.ddb.send(new QueryCommand({
